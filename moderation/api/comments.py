@@ -1,0 +1,132 @@
+"""Native API: submit comments and read their decisions."""
+
+from __future__ import annotations
+
+import time
+
+from flask import Blueprint, Response, jsonify, request, url_for
+from sqlalchemy import select
+
+from moderation.api.auth import current_site, require_site
+from moderation.api.schemas import CommentIn, parse_body
+from moderation.db import get_session
+from moderation.enqueue import enqueue
+from moderation.errors import BadRequest
+from moderation.models import STATUSES, Comment
+from moderation.services import comments as comment_service
+from moderation.tasknames import TaskNames
+
+bp = Blueprint("api_comments", __name__)
+
+MAX_WAIT_MS = 5000
+
+
+def _comment_url(comment_id: str) -> str:
+    return url_for("api_comments.get_comment", comment_id=comment_id, _external=True)
+
+
+def _wait_ms() -> int:
+    raw = request.args.get("wait")
+    if raw is None:
+        return 0
+    try:
+        wait = int(raw)
+    except ValueError:
+        raise BadRequest("wait must be a whole number of milliseconds") from None
+    if wait < 0 or wait > MAX_WAIT_MS:
+        raise BadRequest(f"wait must be between 0 and {MAX_WAIT_MS} milliseconds")
+    return wait
+
+
+def _wait_for_decision(comment_id: str, wait_ms: int) -> bool:
+    """Poll until the comment leaves ``pending`` or the wait runs out."""
+    session = get_session()
+    deadline = time.monotonic() + wait_ms / 1000
+    pause = 0.01
+    while True:
+        # End the read transaction each time: SQLite and PostgreSQL then show the worker's commit.
+        session.rollback()
+        status = session.scalar(select(Comment.status).where(Comment.id == comment_id))
+        if status != "pending":
+            return True
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        time.sleep(min(pause, remaining))
+        pause = min(pause * 1.5, 0.1)
+
+
+@bp.post("/comments")
+@require_site
+def submit_comment() -> tuple[Response, int]:
+    """Accept a comment; 202 while it is scored, or 200 with the decision when ``wait`` allows."""
+    wait_ms = _wait_ms()
+    payload = parse_body(CommentIn, request.get_data(cache=False))
+    site = current_site()
+    session = get_session()
+    data = comment_service.CommentData(
+        article=comment_service.ArticleData(
+            id=payload.article.id,
+            url=payload.article.url,
+            title=payload.article.title,
+            published_at=payload.article.published_at,
+        ),
+        author=comment_service.AuthorData(
+            name=payload.author.name,
+            id=payload.author.id,
+            email=payload.author.email or None,
+            url=payload.author.url or None,
+            ip=payload.author.ip or None,
+            user_agent=payload.author.user_agent or None,
+        ),
+        content=payload.content,
+        parent_id=payload.parent_id,
+        referrer=payload.referrer,
+        external_id=payload.external_id,
+    )
+    comment, created = comment_service.submit_comment(session, site=site, data=data)
+    comment_id = comment.id
+    if created and comment.status == "pending":
+        enqueue(TaskNames.SCORE_COMMENT, comment_id)
+    decided_now = comment.status != "pending"
+    if decided_now or (wait_ms and _wait_for_decision(comment_id, wait_ms)):
+        session.expire_all()
+        decided = comment_service.get_comment(session, site=site, comment_id=comment_id)
+        body = comment_service.serialize_comment(decided, url=_comment_url(comment_id))
+        return jsonify(body), 200
+    response = jsonify({"id": comment_id, "status": "pending", "url": _comment_url(comment_id)})
+    response.headers["Location"] = _comment_url(comment_id)
+    return response, 202
+
+
+@bp.get("/comments/<comment_id>")
+@require_site
+def get_comment(comment_id: str) -> Response:
+    """One comment of the calling site, with scores, reasons and decision."""
+    comment = comment_service.get_comment(get_session(), site=current_site(), comment_id=comment_id)
+    return jsonify(comment_service.serialize_comment(comment, url=_comment_url(comment.id)))
+
+
+@bp.get("/comments")
+@require_site
+def list_comments() -> Response:
+    """The calling site's comments, newest first, filtered by status and article, paginated."""
+    status = request.args.get("status") or None
+    if status is not None and status not in STATUSES:
+        raise BadRequest(f"status must be one of {', '.join(STATUSES)}")
+    try:
+        limit = int(request.args.get("limit", "50"))
+    except ValueError:
+        raise BadRequest("limit must be a whole number") from None
+    if not 1 <= limit <= 100:
+        raise BadRequest("limit must be between 1 and 100")
+    rows, next_cursor = comment_service.list_comments(
+        get_session(),
+        site=current_site(),
+        status=status,
+        article_id=request.args.get("article_id") or None,
+        limit=limit,
+        cursor=request.args.get("cursor") or None,
+    )
+    items = [comment_service.serialize_comment(c, url=_comment_url(c.id)) for c in rows]
+    return jsonify({"items": items, "next_cursor": next_cursor})

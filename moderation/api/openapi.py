@@ -1,0 +1,148 @@
+"""The OpenAPI 3.1 document of the native API, built from the pydantic schemas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify
+from pydantic.json_schema import models_json_schema
+
+from moderation.api.schemas import Accepted, CommentIn, CommentOut, CommentPage, ProblemOut
+
+bp = Blueprint("api_openapi", __name__)
+
+_PROBLEM = {"$ref": "#/components/schemas/ProblemOut"}
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/problem+json": {"schema": _PROBLEM}},
+    }
+
+
+def _json(ref: str, description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}},
+    }
+
+
+def _query(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "schema": schema}
+
+
+def build_document() -> dict[str, Any]:
+    _, schemas = models_json_schema(
+        [
+            (CommentIn, "validation"),
+            (CommentOut, "serialization"),
+            (Accepted, "serialization"),
+            (CommentPage, "serialization"),
+            (ProblemOut, "serialization"),
+        ],
+        ref_template="#/components/schemas/{model}",
+    )
+    common = {
+        "401": _problem("Missing or unknown API key"),
+        "429": _problem("Too many requests"),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Comment moderation API",
+            "version": "1",
+            "description": "Submit reader comments for moderation and read the decisions.",
+        },
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"siteKey": []}],
+        "paths": {
+            "/comments": {
+                "post": {
+                    "summary": "Submit a comment for moderation",
+                    "parameters": [
+                        {
+                            "name": "wait",
+                            "in": "query",
+                            "required": False,
+                            "description": "Milliseconds (at most 5000) to wait for the decision.",
+                            "schema": {"type": "integer", "minimum": 0, "maximum": 5000},
+                        }
+                    ],
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/CommentIn"}
+                            }
+                        },
+                    },
+                    "responses": {
+                        "200": _json("CommentOut", "Decided within the wait, or already known"),
+                        "202": _json("Accepted", "Accepted; being scored"),
+                        "400": _problem("Malformed JSON or wrong types"),
+                        "413": _problem("Body too large"),
+                        "422": _problem("Empty content or a field over its limit"),
+                        **common,
+                    },
+                },
+                "get": {
+                    "summary": "List the site's comments, newest first",
+                    "parameters": [
+                        {
+                            "name": "status",
+                            "in": "query",
+                            "schema": {
+                                "type": "string",
+                                "enum": ["pending", "approved", "held", "rejected"],
+                            },
+                        },
+                        {"name": "article_id", "in": "query", "schema": {"type": "string"}},
+                        {
+                            "name": "limit",
+                            "in": "query",
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": 100,
+                                "default": 50,
+                            },
+                        },
+                        {"name": "cursor", "in": "query", "schema": {"type": "string"}},
+                    ],
+                    "responses": {
+                        "200": _json("CommentPage", "A page of comments"),
+                        "400": _problem("Bad filter or cursor"),
+                        **common,
+                    },
+                },
+            },
+            "/comments/{comment_id}": {
+                "get": {
+                    "summary": "One comment with its scores, reasons and decision",
+                    "parameters": [
+                        {
+                            "name": "comment_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {
+                        "200": _json("CommentOut", "The comment"),
+                        "404": _problem("No such comment on this site"),
+                        **common,
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"siteKey": {"type": "http", "scheme": "bearer"}},
+        },
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_document() -> Response:
+    return jsonify(build_document())

@@ -1,0 +1,357 @@
+"""The ``moderation`` command: Flask's CLI group built on the app factory, plus ours."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from moderation import create_app
+from moderation.db import get_db
+from moderation.errors import Problem
+
+
+def _app() -> Flask:
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_app, add_version_option=False)
+def main() -> None:
+    """Comment moderation service: sites, models, web server and workers."""
+
+
+def _fail(error: Problem) -> None:
+    raise click.ClickException(error.detail)
+
+
+# --- database --------------------------------------------------------------------------------
+
+
+@main.command("migrate")
+@with_appcontext
+def migrate_command() -> None:
+    """Apply database migrations up to the newest."""
+    from moderation.migrate import upgrade
+
+    upgrade(current_app.config["DATABASE_URL"])
+    click.echo("database is up to date")
+
+
+@main.command("setup")
+@click.option("--demo-site", default=None, help="Create this site unless it exists; print its key.")
+@click.option("--demo-url", default="http://localhost", show_default=True)
+@with_appcontext
+def setup_command(demo_site: str | None, demo_url: str) -> None:
+    """Migrate, put the shipped model in place and activate it, optionally create a demo site."""
+    from moderation.migrate import upgrade
+    from moderation.scoring import ensure_default_model
+    from moderation.services.sites import create_site, find_site
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    upgrade(app.config["DATABASE_URL"])
+    version = ensure_default_model(app)
+    click.echo(f"database ready; active model {version}")
+    if demo_site:
+        with get_db().session() as session:
+            try:
+                existing = find_site(session, demo_site)
+            except Problem:
+                existing = None
+            if existing is not None:
+                click.echo(
+                    f"site {existing.name!r} (id {existing.id}) exists; its key was shown when it "
+                    f"was created (new key: moderation sites rotate-key {existing.name})"
+                )
+                return
+            issued = create_site(session, name=demo_site, url=demo_url)
+            click.echo(f"created site {issued.site.name!r} (id {issued.site.id})")
+            click.echo(f"API key (shown once): {issued.api_key}")
+
+
+# --- sites -----------------------------------------------------------------------------------
+
+
+@main.group("sites")
+def sites_group() -> None:
+    """Create and list sites, rotate their API keys."""
+
+
+@sites_group.command("create")
+@click.argument("name")
+@click.option("--url", "site_url", default=None, help="The site's address.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_appcontext
+def sites_create(name: str, site_url: str | None, as_json: bool) -> None:
+    """Create a site and print its id and a new API key, once."""
+    from moderation.services.sites import create_site
+
+    with get_db().session() as session:
+        try:
+            issued = create_site(session, name=name, url=site_url)
+        except Problem as error:
+            _fail(error)
+        site = issued.site
+        if as_json:
+            body = {"id": site.id, "name": site.name, "url": site.url, "api_key": issued.api_key}
+            click.echo(json.dumps(body))
+        else:
+            click.echo(f"site id:  {site.id}")
+            click.echo(f"name:     {site.name}")
+            click.echo(f"url:      {site.url or '-'}")
+            click.echo(f"API key:  {issued.api_key}")
+            click.echo("Store the key now: it is kept only as a hash and cannot be shown again.")
+
+
+@sites_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_appcontext
+def sites_list(as_json: bool) -> None:
+    """List sites."""
+    from moderation.services.sites import list_sites
+
+    with get_db().session() as session:
+        rows = [
+            {
+                "id": site.id,
+                "name": site.name,
+                "url": site.url,
+                "keys": sum(1 for key in site.keys if key.revoked_at is None),
+                "created_at": site.created_at.isoformat(),
+            }
+            for site in list_sites(session)
+        ]
+    if as_json:
+        click.echo(json.dumps(rows))
+        return
+    if not rows:
+        click.echo("no sites yet: moderation sites create NAME")
+        return
+    click.echo(f"{'id':>4}  {'name':<24} {'keys':>4}  url")
+    for row in rows:
+        click.echo(f"{row['id']:>4}  {row['name']:<24} {row['keys']:>4}  {row['url'] or '-'}")
+
+
+@sites_group.command("rotate-key")
+@click.argument("site")
+@click.option("--keep-old", is_flag=True, help="Leave the current keys working too.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_appcontext
+def sites_rotate_key(site: str, keep_old: bool, as_json: bool) -> None:
+    """Issue a new API key for SITE (name or id); earlier keys stop working unless --keep-old."""
+    from moderation.services.sites import find_site, rotate_key
+
+    with get_db().session() as session:
+        try:
+            found = find_site(session, site)
+        except Problem as error:
+            _fail(error)
+        key = rotate_key(session, found, keep_old=keep_old)
+        if as_json:
+            click.echo(json.dumps({"id": found.id, "name": found.name, "api_key": key}))
+        else:
+            click.echo(f"new API key for {found.name!r} (shown once): {key}")
+            if not keep_old:
+                click.echo("earlier keys are revoked")
+
+
+# --- models ----------------------------------------------------------------------------------
+
+
+@main.command("train")
+@click.option(
+    "--corpora-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of public corpora (default: MODERATION_CORPORA_DIR).",
+)
+@click.option("--max-per-corpus", type=int, default=None, help="Read at most N rows per corpus.")
+@click.option("--activate", is_flag=True, help="Make the new version the active one.")
+@with_appcontext
+def train_command(corpora_dir: Path | None, max_per_corpus: int | None, activate: bool) -> None:
+    """Train a model version on the corpora and the project's examples; store it in the registry."""
+    from classifier.train import train
+
+    from moderation.scoring import activate as activate_version
+    from moderation.scoring import model_provider
+
+    corpora = corpora_dir or current_app.config.get("CORPORA_DIR")
+    if corpora is None:
+        raise click.ClickException("no corpora: pass --corpora-dir or set MODERATION_CORPORA_DIR")
+    model = train(
+        corpora_dir=Path(corpora),
+        training_data_dir=_training_data_dir(),
+        max_per_corpus=max_per_corpus,
+        progress=True,
+    )
+    version = model_provider().registry.save(model)
+    click.echo(f"saved model version {version}")
+    if activate:
+        with get_db().session() as session:
+            activate_version(session, version, actor="cli", note="moderation train --activate")
+        click.echo(f"activated {version}")
+
+
+def _training_data_dir() -> Path:
+    """training_data/ of a source checkout (the project's own labelled examples)."""
+    here = Path(__file__).resolve().parent.parent / "training_data"
+    if not here.is_dir():
+        raise click.ClickException(f"training data folder not found at {here}")
+    return here
+
+
+@main.command("score")
+@click.option(
+    "--input",
+    "input_file",
+    type=click.File("r", encoding="utf-8"),
+    default="-",
+    help="JSONL file (default: standard input).",
+)
+@click.option("--spans", is_flag=True, help="Add the character spans that explain each score.")
+@click.option("--version", "version", default=None, help="Model version (default: the active one).")
+@with_appcontext
+def score_command(input_file: TextIO, spans: bool, version: str | None) -> None:
+    """Score JSONL comments {"id", "text", ...}; print one JSONL line of scores per input."""
+    from classifier.score import score_jsonl
+
+    from moderation.scoring import model_provider
+
+    provider = model_provider()
+    model = provider.registry.load(version) if version else provider.get()
+    try:
+        score_jsonl(model, input_file, sys.stdout, spans=spans)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@main.group("models")
+def models_group() -> None:
+    """The model registry."""
+
+
+@models_group.command("list")
+@with_appcontext
+def models_list() -> None:
+    """List model versions; the active one is marked."""
+    from moderation.scoring import active_version, model_provider
+
+    registry = model_provider().registry
+    with get_db().session() as session:
+        active = active_version(session)
+    for version in registry.versions():
+        meta = registry.metadata(version)
+        mark = "*" if version == active else " "
+        click.echo(f"{mark} {version}  {meta.get('created_at', '')}")
+
+
+# --- processes -------------------------------------------------------------------------------
+
+
+@main.command("worker", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--beat", is_flag=True, help="Also run the periodic scheduler in this worker.")
+@click.option("--concurrency", "-c", type=int, default=None, help="Worker processes.")
+@click.option("--queues", "-Q", default=None, help="Comma-separated queues (default: all of them).")
+@click.argument("celery_args", nargs=-1, type=click.UNPROCESSED)
+@with_appcontext
+def worker_command(
+    beat: bool, concurrency: int | None, queues: str | None, celery_args: tuple[str, ...]
+) -> None:
+    """Run a Celery worker (extra arguments go to ``celery worker``)."""
+    from moderation.tasknames import QueueNames
+    from worker.celery_app import create_celery
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    celery = create_celery(app)
+    argv = [
+        "worker",
+        "--loglevel",
+        app.config["LOG_LEVEL"],
+        "-Q",
+        queues or ",".join(QueueNames.all()),
+    ]
+    if concurrency:
+        argv += ["--concurrency", str(concurrency)]
+    if beat:
+        argv += ["--beat", "--schedule", str(Path(app.config["DATA_DIR"]) / "celerybeat-schedule")]
+    celery.worker_main([*argv, *celery_args])
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option(
+    "--port",
+    type=int,
+    default=lambda: int(os.environ.get("PORT", "8000")),
+    help="Port (default: $PORT or 8000).",
+)
+@click.option("--web-workers", type=int, default=2, show_default=True)
+@click.option("--worker-concurrency", type=int, default=1, show_default=True)
+@with_appcontext
+def serve_command(host: str, port: int, web_workers: int, worker_concurrency: int) -> None:
+    """Run the web server (gunicorn) and a Celery worker with its scheduler; Ctrl-C stops both."""
+    procs: list[subprocess.Popen[Any]] = []
+    commands = [
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(web_workers),
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
+            "moderation:create_app()",
+        ],
+        [
+            sys.executable,
+            "-m",
+            "moderation.cli",
+            "worker",
+            "--beat",
+            "--concurrency",
+            str(worker_concurrency),
+        ],
+    ]
+    stopping = False
+
+    def stop(*_args: Any) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    for command in commands:
+        procs.append(subprocess.Popen(command))  # noqa: S603 (our own interpreter and modules)
+    click.echo(f"serving on http://{host}:{port}  (Ctrl-C stops the web server and the worker)")
+    try:
+        while not stopping and all(proc.poll() is None for proc in procs):
+            time.sleep(0.2)
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for proc in procs:
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    failed = [proc.returncode for proc in procs if proc.returncode not in (0, -15, None)]
+    if failed and not stopping:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

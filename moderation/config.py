@@ -1,0 +1,98 @@
+"""Settings: defaults in code, then ``MODERATION_*`` environment variables, then a test mapping.
+
+This is the only module that reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "MODERATION_"
+
+# Settings that may come from the environment, with their types.
+_ENV_SETTINGS: dict[str, type] = {
+    "DATA_DIR": str,
+    "DATABASE_URL": str,
+    "BROKER_URL": str,
+    "MODEL_DIR": str,
+    "CORPORA_DIR": str,
+    "SECRET_KEY": str,
+    "RATELIMIT_STORAGE_URL": str,
+    "API_RATE_LIMIT": str,
+    "MAX_BODY_BYTES": int,
+    "MODEL_REFRESH_SECONDS": float,
+    "PENDING_SWEEP_SECONDS": float,
+    "LOG_LEVEL": str,
+    "SESSION_COOKIE_SECURE": bool,
+}
+
+
+def _parse_bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _from_env(environ: Mapping[str, str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for name, kind in _ENV_SETTINGS.items():
+        raw = environ.get(ENV_PREFIX + name)
+        if raw is None or raw == "":
+            continue
+        if kind is bool:
+            found[name] = _parse_bool(raw)
+        else:
+            found[name] = kind(raw)
+    return found
+
+
+def _persistent_secret(data_dir: Path) -> str:
+    """A secret key kept under the data directory, so the embedded default needs no setup."""
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    # Create with owner-only permissions; another process may have won the race.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+def load_settings(
+    test_config: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Return the full settings mapping for one app: defaults, environment, then ``test_config``."""
+    env = os.environ if environ is None else environ
+    settings: dict[str, Any] = {
+        "DATA_DIR": "var",
+        "RATELIMIT_STORAGE_URL": "memory://",
+        "API_RATE_LIMIT": "1200 per minute",
+        # The largest valid comment (65,525 characters of 4-byte UTF-8) plus metadata fits.
+        "MAX_BODY_BYTES": 512 * 1024,
+        "MODEL_REFRESH_SECONDS": 5.0,
+        "PENDING_SWEEP_SECONDS": 60.0,
+        "LOG_LEVEL": "INFO",
+        "SESSION_COOKIE_SECURE": False,
+        "ENQUEUE": True,
+    }
+    settings.update(_from_env(env))
+    if test_config:
+        settings.update(test_config)
+
+    data_dir = Path(settings["DATA_DIR"]).resolve()
+    settings["DATA_DIR"] = str(data_dir)
+    settings.setdefault("DATABASE_URL", f"sqlite:///{data_dir / 'moderation.sqlite'}")
+    settings.setdefault("BROKER_URL", f"sqla+sqlite:///{data_dir / 'broker.sqlite'}")
+    settings.setdefault("MODEL_DIR", str(data_dir / "models"))
+    settings.setdefault("CORPORA_DIR", None)
+    if not settings.get("SECRET_KEY"):
+        settings["SECRET_KEY"] = _persistent_secret(data_dir)
+    settings["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]
+    return settings

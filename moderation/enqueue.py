@@ -1,0 +1,62 @@
+"""The one place the web process sends tasks, by name, to the broker."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery import Celery
+from flask import Flask, current_app
+
+from moderation.tasknames import TASK_QUEUES
+
+log = logging.getLogger(__name__)
+
+EXTENSION = "moderation.celery_client"
+
+
+def broker_transport_options(broker_url: str) -> dict[str, Any]:
+    """Transport options shared by the sending side and the workers."""
+    if broker_url.startswith(("redis://", "rediss://", "sentinel://")):
+        # A task not acknowledged within this many seconds (a worker died) is delivered again.
+        return {"visibility_timeout": 3600}
+    if broker_url.startswith("sqla+"):
+        return {"polling_interval": 0.2}
+    return {}
+
+
+def init_app(app: Flask) -> None:
+    broker_url = app.config["BROKER_URL"]
+    client = Celery("moderation-web", broker=broker_url, set_as_current=False)
+    client.conf.broker_transport_options = broker_transport_options(broker_url)
+    client.conf.broker_connection_retry_on_startup = True
+    client.conf.task_routes = {name: {"queue": queue} for name, queue in TASK_QUEUES.items()}
+    app.extensions[EXTENSION] = client
+
+
+def celery_client(app: Flask | None = None) -> Celery:
+    celery: Celery = (app or current_app).extensions[EXTENSION]
+    return celery
+
+
+def enqueue(task_name: str, *args: Any, countdown: float | None = None) -> bool:
+    """Send a task by name. Call only after the transaction that the task reads has committed.
+
+    Returns False (and logs) when the broker cannot be reached: the row stays pending and the
+    periodic sweep sends it again, so a broker outage never loses a comment.
+    """
+    if not current_app.config.get("ENQUEUE", True):
+        return False
+    try:
+        celery_client().send_task(
+            task_name,
+            args=list(args),
+            queue=TASK_QUEUES[task_name],
+            countdown=countdown,
+            retry=True,
+            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2},
+        )
+    except Exception:
+        log.exception("could not enqueue %s args=%s; the sweep will retry", task_name, args)
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""Domain services: plain functions that take a session explicitly and own the commits."""

@@ -1,0 +1,329 @@
+"""Comments: submission, reading back, and recording the model's decision."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from moderation.errors import BadRequest, NotFound
+from moderation.models import Article, Author, Comment, CommentEvent, Decision, Score, Site
+from moderation.models.base import utcnow
+from moderation.services.policy import SiteSettings, decide
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    id: str
+    url: str
+    title: str
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AuthorData:
+    name: str
+    id: str | None = None
+    email: str | None = None
+    url: str | None = None
+    ip: str | None = None
+    user_agent: str | None = None
+
+
+@dataclass(frozen=True)
+class CommentData:
+    article: ArticleData
+    author: AuthorData
+    content: str
+    parent_id: str | None = None
+    referrer: str | None = None
+    external_id: str | None = None
+
+
+def _get_or_create_article(session: Session, site: Site, data: ArticleData) -> Article:
+    query = select(Article).where(Article.site_id == site.id, Article.external_id == data.id)
+    article = session.scalar(query)
+    if article is None:
+        try:
+            with session.begin_nested():
+                article = Article(
+                    site_id=site.id,
+                    external_id=data.id,
+                    url=data.url,
+                    title=data.title,
+                    published_at=data.published_at,
+                )
+                session.add(article)
+        except IntegrityError:  # created by a concurrent request
+            article = session.scalars(query).one()
+    else:
+        article.url, article.title = data.url, data.title
+        if data.published_at is not None:
+            article.published_at = data.published_at
+    return article
+
+
+def author_identity(data: AuthorData) -> str:
+    """How a site's commenter is recognised: its own id, else e-mail, else name."""
+    if data.id:
+        return f"id:{data.id}"
+    if data.email:
+        return f"email:{data.email.lower()}"
+    return f"name:{data.name.lower()}"
+
+
+def _get_or_create_author(session: Session, site: Site, data: AuthorData) -> Author:
+    identity = author_identity(data)
+    query = select(Author).where(Author.site_id == site.id, Author.identity == identity)
+    author = session.scalar(query)
+    if author is None:
+        try:
+            with session.begin_nested():
+                author = Author(
+                    site_id=site.id,
+                    identity=identity,
+                    external_id=data.id,
+                    name=data.name,
+                    email=data.email,
+                )
+                session.add(author)
+        except IntegrityError:
+            author = session.scalars(query).one()
+    return author
+
+
+def find_by_external_id(session: Session, site: Site, external_id: str) -> Comment | None:
+    return session.scalar(
+        select(Comment).where(Comment.site_id == site.id, Comment.external_id == external_id)
+    )
+
+
+def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[Comment, bool]:
+    """Store a new pending comment and its ``submitted`` event; commit.
+
+    Returns ``(comment, created)``. The same ``external_id`` again returns the stored comment
+    unchanged. The caller enqueues scoring after this returns, when the row is committed.
+    """
+    if data.external_id is not None:
+        existing = find_by_external_id(session, site, data.external_id)
+        if existing is not None:
+            return existing, False
+
+    article = _get_or_create_article(session, site, data.article)
+    author = _get_or_create_author(session, site, data.author)
+    comment = Comment(
+        site_id=site.id,
+        article=article,
+        author=author,
+        external_id=data.external_id,
+        parent_id=data.parent_id,
+        content=data.content,
+        author_name=data.author.name,
+        author_email=data.author.email,
+        author_url=data.author.url,
+        author_ip=data.author.ip,
+        user_agent=data.author.user_agent,
+        referrer=data.referrer,
+        status="pending",
+        created_at=utcnow(),
+    )
+    session.add(comment)
+    comment.events.append(CommentEvent(type="submitted", actor=f"site:{site.id}", data={}))
+    try:
+        session.commit()
+    except IntegrityError:
+        # Only the (site, external_id) constraint can fail here: a concurrent duplicate won.
+        session.rollback()
+        if data.external_id is None:
+            raise
+        existing = find_by_external_id(session, site, data.external_id)
+        if existing is None:
+            raise
+        return existing, False
+    log.info("comment submitted comment_id=%s site_id=%s", comment.id, site.id)
+    return comment, True
+
+
+def get_comment(session: Session, *, site: Site, comment_id: str) -> Comment:
+    """A comment of this site; another site's comment is not found."""
+    comment = session.scalar(
+        select(Comment)
+        .where(Comment.id == comment_id, Comment.site_id == site.id)
+        .options(selectinload(Comment.scores), selectinload(Comment.decisions))
+    )
+    if comment is None:
+        raise NotFound(f"no comment {comment_id!r} on this site")
+    return comment
+
+
+def _encode_cursor(comment: Comment) -> str:
+    raw = f"{comment.created_at.isoformat()}|{comment.id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        created, comment_id = raw.split("|", 1)
+        return datetime.fromisoformat(created), comment_id
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise BadRequest("the cursor is not one this service gave out") from error
+
+
+def list_comments(
+    session: Session,
+    *,
+    site: Site,
+    status: str | None = None,
+    article_id: str | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> tuple[list[Comment], str | None]:
+    """A page of the site's comments, newest first, and the cursor of the next page."""
+    query: Select[tuple[Comment]] = (
+        select(Comment)
+        .where(Comment.site_id == site.id)
+        .options(selectinload(Comment.scores), selectinload(Comment.decisions))
+    )
+    if status:
+        query = query.where(Comment.status == status)
+    if article_id:
+        query = query.join(Article, Article.id == Comment.article_id).where(
+            Article.external_id == article_id
+        )
+    if cursor:
+        created, last_id = _decode_cursor(cursor)
+        query = query.where(
+            or_(
+                Comment.created_at < created,
+                and_(Comment.created_at == created, Comment.id < last_id),
+            )
+        )
+    query = query.order_by(Comment.created_at.desc(), Comment.id.desc()).limit(limit + 1)
+    rows = list(session.scalars(query))
+    next_cursor = _encode_cursor(rows[limit - 1]) if len(rows) > limit else None
+    return rows[:limit], next_cursor
+
+
+def record_model_decision(
+    session: Session,
+    *,
+    comment_id: str,
+    model_version: str,
+    scores: dict[str, float],
+    spans: list[dict[str, Any]],
+) -> Decision | None:
+    """Write scores, the policy's decision and history events for a pending comment; commit.
+
+    Returns None, writing nothing, when the comment is gone or was decided meanwhile (by another
+    delivery of the same task, or a moderator): a comment is never decided twice by the model.
+    """
+    comment = session.get(Comment, comment_id)
+    if comment is None or comment.status != "pending":
+        session.rollback()
+        return None
+    site = session.get(Site, comment.site_id)
+    assert site is not None
+    settings = SiteSettings.for_site(site.settings)
+    verdict = decide(scores, content=comment.content, settings=settings)
+    now = utcnow()
+    # The conditional update takes the row's write lock: of two concurrent deliveries, only the
+    # first sees the comment still pending.
+    claimed = session.execute(
+        update(Comment)
+        .where(Comment.id == comment_id, Comment.status == "pending")
+        .values(status=verdict.status, discard=verdict.discard, decided_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        session.rollback()
+        return None
+    session.add(
+        Score(
+            comment_id=comment_id,
+            model_version=model_version,
+            values=scores,
+            spans=spans,
+            created_at=now,
+        )
+    )
+    decision = Decision(
+        comment_id=comment_id,
+        status=verdict.status,
+        reasons=verdict.reasons,
+        decided_by="model",
+        model_version=model_version,
+        created_at=now,
+    )
+    session.add(decision)
+    session.add(
+        CommentEvent(
+            comment_id=comment_id,
+            type="scored",
+            actor=f"model:{model_version}",
+            data={"scores": scores, "model_version": model_version},
+            created_at=now,
+        )
+    )
+    session.add(
+        CommentEvent(
+            comment_id=comment_id,
+            type="decided",
+            actor=f"model:{model_version}",
+            data={"status": verdict.status, "reasons": verdict.reasons, "by": "model"},
+            created_at=now,
+        )
+    )
+    session.commit()
+    return decision
+
+
+def stale_pending(session: Session, *, older_than: datetime, limit: int = 500) -> list[str]:
+    """Ids of comments still pending since before ``older_than`` (their task was lost)."""
+    return list(
+        session.scalars(
+            select(Comment.id)
+            .where(Comment.status == "pending", Comment.created_at < older_than)
+            .order_by(Comment.created_at)
+            .limit(limit)
+        )
+    )
+
+
+def serialize_comment(comment: Comment, *, url: str | None = None) -> dict[str, Any]:
+    """The API representation of a comment."""
+    score = comment.latest_score
+    decision = comment.latest_decision
+    body: dict[str, Any] = {
+        "id": comment.id,
+        "status": comment.status,
+        "external_id": comment.external_id,
+        "parent_id": comment.parent_id,
+        "article": {
+            "id": comment.article.external_id,
+            "url": comment.article.url,
+            "title": comment.article.title,
+        },
+        "author": {"id": comment.author.external_id, "name": comment.author_name},
+        "content": comment.content,
+        "scores": dict(score.values) if score else {},
+        "spans": list(score.spans) if score else [],
+        "reasons": list(decision.reasons) if decision else [],
+        "decided_by": decision.decided_by if decision else None,
+        "discard": comment.discard,
+        "model_version": score.model_version if score else None,
+        "created_at": comment.created_at.isoformat(),
+        "decided_at": comment.decided_at.isoformat() if comment.decided_at else None,
+    }
+    if url is not None:
+        body["url"] = url
+    return body

@@ -1,0 +1,85 @@
+"""The Celery app, bound to a Flask app so every task runs inside its app context."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from celery import Celery, Task
+from celery.signals import worker_process_init
+from flask import Flask
+
+from moderation.enqueue import broker_transport_options
+from moderation.tasknames import TASK_QUEUES, QueueNames, TaskNames
+
+log = logging.getLogger("worker")
+
+
+def create_celery(app: Flask) -> Celery:
+    """A Celery app whose tasks run in ``app``'s context and log outcome and duration."""
+
+    class FlaskTask(Task):  # type: ignore[misc]
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            task_id = self.request.id
+            with app.app_context():
+                try:
+                    result = self.run(*args, **kwargs)
+                except Exception as error:
+                    log.warning(
+                        "task %s task_id=%s args=%s failed after %.3fs: %r",
+                        self.name,
+                        task_id,
+                        args,
+                        time.perf_counter() - started,
+                        error,
+                    )
+                    raise
+            log.info(
+                "task %s task_id=%s args=%s done in %.3fs",
+                self.name,
+                task_id,
+                args,
+                time.perf_counter() - started,
+            )
+            return result
+
+    broker_url = app.config["BROKER_URL"]
+    celery = Celery(app.import_name, task_cls=FlaskTask, set_as_current=True)
+    celery.conf.update(
+        broker_url=broker_url,
+        broker_transport_options=broker_transport_options(broker_url),
+        broker_connection_retry_on_startup=True,
+        task_ignore_result=True,
+        # Acknowledge after the task ran, and deliver again if the worker process dies.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_default_queue=QueueNames.SCORING,
+        task_routes={name: {"queue": queue} for name, queue in TASK_QUEUES.items()},
+        task_queues=None,
+        worker_hijack_root_logger=False,
+        beat_schedule={
+            "sweep-pending": {
+                "task": TaskNames.SWEEP_PENDING,
+                "schedule": float(app.config["PENDING_SWEEP_SECONDS"]),
+            },
+        },
+    )
+    celery.set_default()
+    app.extensions["celery"] = celery
+
+    import worker.tasks  # noqa: F401  (registers the tasks on this app)
+
+    @worker_process_init.connect(weak=False)
+    def _warm_model(**_kwargs: Any) -> None:
+        # Load the model before the first comment arrives, in each worker process.
+        from moderation.scoring import model_provider
+
+        try:
+            model_provider(app).get()
+        except Exception:
+            log.exception("could not load the active model at worker start")
+
+    return celery
