@@ -26,6 +26,7 @@ _ENV_SETTINGS: dict[str, type] = {
     "MAX_BODY_BYTES": int,
     "MODEL_REFRESH_SECONDS": float,
     "PENDING_SWEEP_SECONDS": float,
+    "BROKER_VISIBILITY_TIMEOUT": float,
     "LOG_LEVEL": str,
     "SESSION_COOKIE_SECURE": bool,
 }
@@ -78,6 +79,7 @@ def load_settings(
         "MAX_BODY_BYTES": 512 * 1024,
         "MODEL_REFRESH_SECONDS": 5.0,
         "PENDING_SWEEP_SECONDS": 60.0,
+        "BROKER_VISIBILITY_TIMEOUT": 3600.0,
         "LOG_LEVEL": "INFO",
         "SESSION_COOKIE_SECURE": False,
         "ENQUEUE": True,

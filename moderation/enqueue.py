@@ -15,11 +15,11 @@ log = logging.getLogger(__name__)
 EXTENSION = "moderation.celery_client"
 
 
-def broker_transport_options(broker_url: str) -> dict[str, Any]:
+def broker_transport_options(broker_url: str, visibility_timeout: float) -> dict[str, Any]:
     """Transport options shared by the sending side and the workers."""
     if broker_url.startswith(("redis://", "rediss://", "sentinel://")):
-        # A task not acknowledged within this many seconds (a worker died) is delivered again.
-        return {"visibility_timeout": 3600}
+        # A task not acknowledged within this many seconds (its worker died) is delivered again.
+        return {"visibility_timeout": visibility_timeout}
     if broker_url.startswith("sqla+"):
         return {"polling_interval": 0.2}
     return {}
@@ -28,7 +28,9 @@ def broker_transport_options(broker_url: str) -> dict[str, Any]:
 def init_app(app: Flask) -> None:
     broker_url = app.config["BROKER_URL"]
     client = Celery("moderation-web", broker=broker_url, set_as_current=False)
-    client.conf.broker_transport_options = broker_transport_options(broker_url)
+    client.conf.broker_transport_options = broker_transport_options(
+        broker_url, app.config["BROKER_VISIBILITY_TIMEOUT"]
+    )
     client.conf.broker_connection_retry_on_startup = True
     client.conf.task_routes = {name: {"queue": queue} for name, queue in TASK_QUEUES.items()}
     app.extensions[EXTENSION] = client

@@ -19,7 +19,7 @@ log = logging.getLogger("worker")
 def create_celery(app: Flask) -> Celery:
     """A Celery app whose tasks run in ``app``'s context and log outcome and duration."""
 
-    class FlaskTask(Task):  # type: ignore[misc]
+    class FlaskTask(Task):
         def __call__(self, *args: Any, **kwargs: Any) -> Any:
             started = time.perf_counter()
             task_id = self.request.id
@@ -49,7 +49,9 @@ def create_celery(app: Flask) -> Celery:
     celery = Celery(app.import_name, task_cls=FlaskTask, set_as_current=True)
     celery.conf.update(
         broker_url=broker_url,
-        broker_transport_options=broker_transport_options(broker_url),
+        broker_transport_options=broker_transport_options(
+            broker_url, app.config["BROKER_VISIBILITY_TIMEOUT"]
+        ),
         broker_connection_retry_on_startup=True,
         task_ignore_result=True,
         # Acknowledge after the task ran, and deliver again if the worker process dies.

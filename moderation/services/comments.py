@@ -189,7 +189,7 @@ def list_comments(
     cursor: str | None = None,
 ) -> tuple[list[Comment], str | None]:
     """A page of the site's comments, newest first, and the cursor of the next page."""
-    query: Select[tuple[Comment]] = (
+    query: Select[Comment] = (
         select(Comment)
         .where(Comment.site_id == site.id)
         .options(selectinload(Comment.scores), selectinload(Comment.decisions))
