@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from moderation.errors import BadRequest, NotFound
 from moderation.models import Article, Author, Comment, CommentEvent, Decision, Score, Site
 from moderation.models.base import utcnow
+from moderation.services import events
 from moderation.services.policy import SiteSettings, decide
 
 log = logging.getLogger(__name__)
@@ -283,6 +284,15 @@ def record_model_decision(
             created_at=now,
         )
     )
+    event_data = {"comment_id": comment_id, "status": verdict.status, "reasons": verdict.reasons}
+    events.emit(session, site_id=site.id, event_type="comment.decided", data=event_data)
+    if verdict.status == "held":
+        events.emit(
+            session,
+            site_id=site.id,
+            event_type="comment.entered_queue",
+            data={"comment_id": comment_id, "queue": "held"},
+        )
     session.commit()
     return decision
 
