@@ -16,6 +16,7 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from moderation import create_app
+from moderation.cli_users import users_group
 from moderation.db import get_db
 from moderation.errors import Problem
 
@@ -351,6 +352,11 @@ def serve_command(host: str, port: int, web_workers: int, worker_concurrency: in
     failed = [proc.returncode for proc in procs if proc.returncode not in (0, -15, None)]
     if failed and not stopping:
         raise SystemExit(1)
+
+
+# --- accounts --------------------------------------------------------------------------------
+
+main.add_command(users_group)
 
 
 if __name__ == "__main__":
