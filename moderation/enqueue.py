@@ -20,8 +20,9 @@ def broker_transport_options(broker_url: str, visibility_timeout: float) -> dict
     if broker_url.startswith(("redis://", "rediss://", "sentinel://")):
         # A task not acknowledged within this many seconds (its worker died) is delivered again.
         return {"visibility_timeout": visibility_timeout}
-    if broker_url.startswith("sqla+"):
-        return {"polling_interval": 0.2}
+    if broker_url.startswith("sqla+sqlite"):
+        # Options here go to SQLAlchemy's create_engine: wait on SQLite's lock instead of failing.
+        return {"connect_args": {"timeout": 30}}
     return {}
 
 

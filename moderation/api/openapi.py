@@ -137,7 +137,7 @@ def build_document() -> dict[str, Any]:
             },
         },
         "components": {
-            "schemas": schemas,
+            "schemas": schemas.get("$defs", {}),
             "securitySchemes": {"siteKey": {"type": "http", "scheme": "bearer"}},
         },
     }

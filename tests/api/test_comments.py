@@ -114,6 +114,7 @@ def test_list_filters_and_paginates(app: Flask, client: FlaskClient) -> None:
     for number in range(5):
         payload = comment_payload(content=f"comment number {number}")
         payload["article"]["id"] = "a1" if number % 2 == 0 else "a2"
+        payload["author"]["id"] = f"reader-{number}"  # one author would trip flood control
         ids.append(
             client.post("/api/v1/comments", json=payload, headers=auth(key)).get_json()["id"]
         )
@@ -165,7 +166,7 @@ def test_keys_are_stored_only_as_hashes(app: Flask) -> None:
 def test_openapi_document_and_health(client: FlaskClient) -> None:
     document = client.get("/api/v1/openapi.json").get_json()
     assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) == {"/comments", "/comments/{comment_id}"}
+    assert {"/comments", "/comments/{comment_id}"} <= set(document["paths"])
     assert "CommentIn" in document["components"]["schemas"]
     content = document["components"]["schemas"]["CommentIn"]["properties"]["content"]
     assert content["maxLength"] == 65_525
