@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from moderation.errors import BadRequest, NotFound
 from moderation.models import Article, Author, Comment, CommentEvent, Decision, Score, Site
 from moderation.models.base import utcnow
-from moderation.services import events
+from moderation.services import events, rules
 from moderation.services.policy import SiteSettings, decide
 
 log = logging.getLogger(__name__)
@@ -121,6 +121,9 @@ def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[
 
     article = _get_or_create_article(session, site, data.article)
     author = _get_or_create_author(session, site, data.author)
+    session.flush()
+    # Refuses closed, flooding and duplicate comments; a ban or disallowed word rejects at once.
+    ruled = rules.check_submission(session, site=site, article=article, author=author, data=data)
     comment = Comment(
         site_id=site.id,
         article=article,
@@ -139,6 +142,8 @@ def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[
     )
     session.add(comment)
     comment.events.append(CommentEvent(type="submitted", actor=f"site:{site.id}", data={}))
+    if ruled is not None:
+        rules.record_rules_decision(session, comment=comment, verdict=ruled)
     try:
         session.commit()
     except IntegrityError:
@@ -235,7 +240,8 @@ def record_model_decision(
     site = session.get(Site, comment.site_id)
     assert site is not None
     settings = SiteSettings.for_site(site.settings)
-    verdict = decide(scores, content=comment.content, settings=settings)
+    context = rules.decision_context(session, comment)
+    verdict = decide(scores, content=comment.content, settings=settings, context=context)
     now = utcnow()
     # The conditional update takes the row's write lock: of two concurrent deliveries, only the
     # first sees the comment still pending.

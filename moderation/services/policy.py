@@ -1,19 +1,44 @@
-"""A site's policy: its settings and the decision they give a scored comment.
+"""A site's policy: its settings and the decision they give a comment.
 
-Rules run in this order, and the first reason in a decision is the one that decided it:
+Two stages apply the rules; within each, rules run in this order.
 
-1. ``SPAM``   spam probability at or over the spam threshold: rejected (discard tier at or over
-              the discard threshold).
-2. ``TOXIC``  any toxicity attribute at or over its threshold: held for a moderator.
-3. ``LINKS``  at least ``link_limit`` links in the content: held.
-4. otherwise approved (reason ``APPROVED``).
+At submission (``moderation.services.rules``, synchronous, before anything is stored or scored):
 
-Every reason that fired is listed, so a moderator sees a spam comment that was also abusive.
+1. ``CLOSED``          the article is older than ``close_after_days``: refused (403), not stored.
+2. ``FLOOD``           the same author (or, for authors without a site id, the same IP) commented
+                       less than ``flood_seconds`` ago: refused (429 with Retry-After), not stored.
+3. ``DUPLICATE``       the same author already posted the same text under the article: refused
+                       (409), not stored.
+4. ``BANNED``          an active ban on the author id, e-mail or IP: stored as rejected by "rules".
+5. ``DISALLOWED_WORD`` a disallowed word in the author name, e-mail, URL, text, IP or user agent
+                       (matched as WordPress does: case-insensitive substring): stored as rejected
+                       by "rules". Such comments are not scored: the word decides, and scoring them
+                       would only spend worker time.
+
+After scoring (``decide`` below, run by the worker):
+
+1. ``SPAM``            spam probability at or over the spam threshold: rejected (discarded at or
+                       over the discard tier). Skipped for trusted authors.
+2. ``TOXIC``           any toxicity attribute at or over its threshold: held. Applies to everyone.
+3. ``PREMODERATED``    the site premoderates everything, or this article, or this author: held.
+4. ``MODERATION_WORD`` a moderation word in any of the fields above: held. Skipped when trusted.
+5. ``LINKS``           at least ``link_limit`` links in the text: held. Skipped when trusted.
+6. ``NEW_AUTHOR``      the author has fewer approved comments than ``approvals_before_publish``:
+                       held. Skipped when trusted.
+7. ``TRUSTED``         a trusted author's comment that nothing above held: approved.
+8. ``APPROVED``        nothing matched: approved.
+
+Rejection outranks holding, which outranks approval; the first reason listed is the rule that
+decided, and every reason that fired follows it, so a moderator sees a spam comment that was also
+abusive. In **shadow mode** the decision is computed and shown the same way, but nothing is
+rejected automatically: a comment that would have been rejected is held instead, and a
+``SHADOW_MODE`` reason saying so comes first.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +52,7 @@ TOXICITY_ATTRIBUTES = (
     "profanity",
     "threat",
 )
+ATTRIBUTES = ("spam", *TOXICITY_ATTRIBUTES)
 
 
 def _default_thresholds() -> dict[str, float]:
@@ -47,8 +73,22 @@ class SiteSettings(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     thresholds: dict[str, float] = Field(default_factory=_default_thresholds)
-    spam_discard_threshold: float = 0.97
-    link_limit: int = 2
+    spam_discard_threshold: float = Field(default=0.97, ge=0.0, le=1.0)
+    link_limit: int = Field(default=2, ge=1, le=1000)
+    moderation_words: list[str] = Field(default_factory=list)
+    disallowed_words: list[str] = Field(default_factory=list)
+    premoderate_all: bool = False
+    premoderate_articles: list[str] = Field(default_factory=list)
+    # None: comments never close.
+    close_after_days: int | None = Field(default=None, ge=1, le=36500)
+    # 0: a new commenter is published without review at once.
+    approvals_before_publish: int = Field(default=0, ge=0, le=100)
+    # 0: no flood control.
+    flood_seconds: float = Field(default=15.0, ge=0.0, le=86400.0)
+    reject_duplicates: bool = True
+    shadow_mode: bool = False
+    # Reader reports that move a published comment into the Reported queue.
+    report_threshold: int = Field(default=3, ge=1, le=1000)
 
     @classmethod
     def for_site(cls, stored: dict[str, Any] | None) -> SiteSettings:
@@ -65,10 +105,58 @@ _LINK = re.compile(
     r"|\b[a-z0-9-]{2,63}\.(?:com|net|org|info|biz|ru|cn|xyz|top|io|co|ly|me|shop|online|site)\b",
     re.IGNORECASE,
 )
+_TAG = re.compile(r"<[^>]*>")
 
 
 def count_links(text: str) -> int:
     return len(_LINK.findall(text))
+
+
+@dataclass(frozen=True)
+class CommentFields:
+    """The fields words are matched against, as WordPress's ``check_comment`` does."""
+
+    author: str = ""
+    email: str = ""
+    url: str = ""
+    content: str = ""
+    ip: str = ""
+    user_agent: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionContext:
+    """What the policy knows besides the scores: who wrote it, where, and the author's standing."""
+
+    fields: CommentFields | None = None
+    article_id: str | None = None
+    trusted: bool = False
+    premoderated: bool = False
+    approved_count: int = 0
+
+
+def match_words(words: Iterable[str], fields: CommentFields) -> tuple[str, str] | None:
+    """The first ``(word, field)`` where a word occurs, case-insensitively, or None."""
+    values = {
+        "author": fields.author,
+        "email": fields.email,
+        "url": fields.url,
+        "content": fields.content,
+        "ip": fields.ip,
+        "user_agent": fields.user_agent,
+    }
+    stripped = _TAG.sub("", fields.content)
+    for raw in words:
+        word = raw.strip()
+        if not word:
+            continue
+        pattern = re.compile(re.escape(word), re.IGNORECASE)
+        for name, value in values.items():
+            if value and pattern.search(value):
+                return word, name
+        if pattern.search(stripped):
+            return word, "content"
+    return None
 
 
 @dataclass
@@ -82,21 +170,41 @@ def _over(attribute: str, score: float, threshold: float) -> str:
     return f"{attribute} {score:.2f} is at or over the threshold {threshold:.2f}"
 
 
-def decide(scores: dict[str, float], *, content: str, settings: SiteSettings) -> Verdict:
-    """The decision the site's policy gives a comment with these scores."""
-    reasons: list[dict[str, Any]] = []
-    status = "approved"
+def apply_shadow_mode(verdict: Verdict, settings: SiteSettings) -> Verdict:
+    """In shadow mode a rejection becomes a hold, with the reason first; otherwise unchanged."""
+    if not settings.shadow_mode or verdict.status != "rejected":
+        return verdict
+    first = verdict.reasons[0]["code"] if verdict.reasons else "?"
+    shadow = {
+        "code": "SHADOW_MODE",
+        "detail": f"shadow mode: would have been rejected ({first}); held for a moderator instead",
+        "would_be": "rejected",
+    }
+    return Verdict(status="held", reasons=[shadow, *verdict.reasons], discard=False)
+
+
+def decide(
+    scores: dict[str, float],
+    *,
+    content: str,
+    settings: SiteSettings,
+    context: DecisionContext | None = None,
+) -> Verdict:
+    """The decision the site's policy gives a scored comment (rule order: module docstring)."""
+    context = context or DecisionContext()
+    fields = context.fields or CommentFields(content=content)
+    rejects: list[dict[str, Any]] = []
+    holds: list[dict[str, Any]] = []
     discard = False
 
     spam = scores.get("spam", 0.0)
     spam_threshold = settings.thresholds["spam"]
-    if spam >= spam_threshold:
-        status = "rejected"
+    if spam >= spam_threshold and not context.trusted:
         discard = spam >= settings.spam_discard_threshold
         detail = _over("spam", spam, spam_threshold)
         if discard:
             detail += f"; at or over the discard tier {settings.spam_discard_threshold:.2f}"
-        reasons.append(
+        rejects.append(
             {
                 "code": "SPAM",
                 "detail": detail,
@@ -111,9 +219,7 @@ def decide(scores: dict[str, float], *, content: str, settings: SiteSettings) ->
         score = scores.get(attribute, 0.0)
         threshold = settings.thresholds[attribute]
         if score >= threshold:
-            if status == "approved":
-                status = "held"
-            reasons.append(
+            holds.append(
                 {
                     "code": "TOXIC",
                     "detail": _over(attribute, score, threshold),
@@ -123,19 +229,71 @@ def decide(scores: dict[str, float], *, content: str, settings: SiteSettings) ->
                 }
             )
 
-    links = count_links(content)
-    if links >= settings.link_limit:
-        if status == "approved":
-            status = "held"
-        reasons.append(
+    if settings.premoderate_all:
+        holds.append({"code": "PREMODERATED", "detail": "the site premoderates every comment"})
+    elif context.article_id is not None and context.article_id in settings.premoderate_articles:
+        holds.append(
             {
-                "code": "LINKS",
-                "detail": f"{links} links; comments with {settings.link_limit} or more are held",
-                "links": links,
-                "limit": settings.link_limit,
+                "code": "PREMODERATED",
+                "detail": f"article {context.article_id} is premoderated",
+                "article": context.article_id,
             }
         )
+    if context.premoderated:
+        holds.append({"code": "PREMODERATED", "detail": "the author is always premoderated"})
 
-    if not reasons:
-        reasons.append({"code": "APPROVED", "detail": "no threshold or rule matched; published"})
-    return Verdict(status=status, reasons=reasons, discard=discard)
+    if not context.trusted:
+        matched = match_words(settings.moderation_words, fields)
+        if matched is not None:
+            word, where = matched
+            holds.append(
+                {
+                    "code": "MODERATION_WORD",
+                    "detail": f"moderation word {word!r} in the {where.replace('_', ' ')}",
+                    "word": word,
+                    "field": where,
+                }
+            )
+
+        links = count_links(content)
+        if links >= settings.link_limit:
+            holds.append(
+                {
+                    "code": "LINKS",
+                    "detail": (
+                        f"{links} links; comments with {settings.link_limit} or more are held"
+                    ),
+                    "links": links,
+                    "limit": settings.link_limit,
+                }
+            )
+
+        needed = settings.approvals_before_publish
+        if needed and context.approved_count < needed:
+            holds.append(
+                {
+                    "code": "NEW_AUTHOR",
+                    "detail": (
+                        f"the author has {context.approved_count} approved comments; "
+                        f"{needed} are needed before publishing without review"
+                    ),
+                    "approved": context.approved_count,
+                    "needed": needed,
+                }
+            )
+
+    if rejects:
+        verdict = Verdict(status="rejected", reasons=rejects + holds, discard=discard)
+    elif holds:
+        verdict = Verdict(status="held", reasons=holds)
+    elif context.trusted:
+        verdict = Verdict(
+            status="approved",
+            reasons=[{"code": "TRUSTED", "detail": "trusted author: approved unless toxic"}],
+        )
+    else:
+        verdict = Verdict(
+            status="approved",
+            reasons=[{"code": "APPROVED", "detail": "no threshold or rule matched; published"}],
+        )
+    return apply_shadow_mode(verdict, settings)
