@@ -1,0 +1,139 @@
+"""Explanation spans: which parts of the text pushed each attribute's score up.
+
+The heads are linear, so an attribute's score is a sum of per-feature terms
+``value * coefficient``. Every hashed text feature (character n-gram, word, word pair) covers a
+range of the normalised text; its term is spread evenly over the characters it covers. Summing
+per word gives each word's contribution. Words whose contribution reaches ``threshold`` are
+kept, neighbours are merged into one span, and each span is reported with the sum of its words'
+contributions, mapped back to offsets in the text the commenter wrote (through the normaliser's
+offset map). For spam, the contributions of link, e-mail, phone and money signals are also
+credited to the characters that matched them. This has the shape of Perspective's
+``spanScores``: ``[{begin, end, attribute, score}]``, one list over all attributes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from numpy.typing import NDArray
+
+from classifier import ATTRIBUTES
+from classifier.features import _META_RE, META_NAMES, CommentFeaturizer, comment_meta
+from classifier.normalize import normalize
+from classifier.types import CommentInput, Span
+
+__all__ = ["char_contributions", "explain_spans"]
+
+_WORD_RE = re.compile(r"\S+")
+# Which metadata features a matched pattern of _META_RE is responsible for.
+_META_FOR_KIND = {
+    "url": (
+        "n_links",
+        "has_link",
+        "many_links",
+        "n_domains",
+        "shortener",
+        "suspicious_tld",
+        "link_query",
+        "author_url_in_text",
+    ),
+    "email": ("n_emails",),
+    "phone": ("phone",),
+    "money": ("n_money",),
+    "crypto": ("n_crypto",),
+    "contact": ("n_contact",),
+}
+
+
+def char_contributions(
+    item: CommentInput, norm_text: str, featurizer: CommentFeaturizer, coef: NDArray[np.float32]
+) -> NDArray[np.float64]:
+    """Per-character contributions, shape (len(norm_text), n_attributes)."""
+    n = len(norm_text)
+    k = coef.shape[1]
+    diff = np.zeros((n + 1, k), dtype=np.float64)
+    hits = featurizer.text_hits([norm_text])
+    if len(hits.cols):
+        terms = hits.values[:, None].astype(np.float64) * coef[hits.cols]
+        begin = np.clip(hits.starts, 0, n)
+        end = np.clip(hits.ends, 0, n)
+        width = np.maximum(end - begin, 1)[:, None]
+        np.add.at(diff, begin, terms / width)
+        np.add.at(diff, end, -terms / width)
+    per_char = np.cumsum(diff, axis=0)[:n]
+
+    # Metadata terms: credit each pattern kind's features to the characters that matched it.
+    meta = comment_meta(item, norm_text)
+    base = 2**featurizer.n_bits
+    matches: dict[str, list[tuple[int, int]]] = {}
+    for m in _META_RE.finditer(norm_text):
+        if m.lastgroup:
+            matches.setdefault(m.lastgroup, []).append((m.start(), m.end()))
+    for kind, names in _META_FOR_KIND.items():
+        spans = matches.get(kind)
+        if not spans:
+            continue
+        term = np.zeros(k)
+        for name in names:
+            j = META_NAMES.index(name)
+            term += meta[j] * featurizer.meta_weight * coef[base + j].astype(np.float64)
+        total = sum(e - b for b, e in spans)
+        for b, e in spans:
+            per_char[b:e] += term / total
+    return per_char
+
+
+def explain_spans(
+    item: CommentInput,
+    *,
+    featurizer: CommentFeaturizer,
+    coef: NDArray[np.float32],
+    threshold: float,
+    attributes: tuple[str, ...] = ATTRIBUTES,
+) -> list[Span]:
+    """Spans of ``item.text`` whose contribution to an attribute is at least ``threshold``.
+
+    ``coef`` has one column per name in ``attributes``. Spans are sorted by attribute order,
+    then position.
+    """
+    norm = normalize(item.text, with_offsets=True)
+    if not norm.text.strip():
+        return []
+    per_char = char_contributions(item, norm.text, featurizer, coef)
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(norm.text)]
+    if not words:
+        return []
+    cum = np.vstack([np.zeros((1, per_char.shape[1])), np.cumsum(per_char, axis=0)])
+    bounds = np.asarray(words)
+    word_scores = cum[bounds[:, 1]] - cum[bounds[:, 0]]
+    out: list[Span] = []
+    for j, attribute in enumerate(attributes):
+        selected = word_scores[:, j] >= threshold
+        i = 0
+        while i < len(words):
+            if not selected[i]:
+                i += 1
+                continue
+            first = i
+            total = 0.0
+            while i < len(words) and selected[i]:
+                total += float(word_scores[i, j])
+                i += 1
+            begin, end = norm.original_span(words[first][0], words[i - 1][1])
+            begin, end = _trim(item.text, begin, end)
+            if end > begin:
+                out.append(Span(begin=begin, end=end, attribute=attribute, score=round(total, 4)))
+    return out
+
+
+_TRIM = " \t\r\n.,;:!?\"'()[]{}<>"
+
+
+def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
+    """Shrink ``[begin, end)`` so it does not start or end with spaces or punctuation."""
+    while begin < end and text[begin] in _TRIM:
+        begin += 1
+    while end > begin and text[end - 1] in _TRIM:
+        end -= 1
+    return begin, end

@@ -1,0 +1,218 @@
+"""Quality measurements of a model: held-out AUC, cross-corpus, identity, obfuscation, spans.
+
+These are the figures issue 3 sets targets for. Every function takes a fitted
+:class:`~classifier.model.ModerationModel` (or trains the leave-one-out models itself) and the
+corpora folder, uses only parts the model did not train on (:func:`classifier.corpora.split`
+``test`` part, a left-out corpus, or ``tsd_trial``), and returns plain dicts for reports.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+from sklearn.metrics import roc_auc_score, roc_curve
+
+from classifier import ATTRIBUTES
+from classifier.corpora import (
+    SPAM_CORPORA,
+    TOXICITY_CORPORA,
+    load_corpus,
+    load_toxic_spans,
+    split,
+)
+from classifier.model import ModerationModel
+from classifier.types import CommentInput, LabelledExample
+
+__all__ = [
+    "attribute_auc",
+    "cross_corpus",
+    "identity_auc",
+    "obfuscate",
+    "obfuscation_drop",
+    "recall_at_fpr",
+    "span_f1",
+]
+
+
+def _items(records: Sequence[LabelledExample]) -> list[CommentInput]:
+    return [CommentInput(r.text, r.author_name, r.author_email, r.author_url) for r in records]
+
+
+def recall_at_fpr(y: ArrayLike, s: ArrayLike, fpr: float = 0.01) -> float:
+    """Highest recall (true-positive rate) reachable with a false-positive rate <= ``fpr``."""
+    f, t, _ = roc_curve(np.asarray(y), np.asarray(s))
+    ok = f <= fpr
+    return float(t[ok].max()) if ok.any() else 0.0
+
+
+def attribute_auc(
+    model: ModerationModel, records: Sequence[LabelledExample], attribute: str
+) -> dict[str, float] | None:
+    """ROC-AUC (and recall at 1% FPR) of ``attribute`` on the records that label it."""
+    rows = [r for r in records if attribute in r.labels]
+    y = np.array([r.labels[attribute] for r in rows])
+    if len(rows) == 0 or y.min() == y.max():
+        return None
+    p = model.predict_proba(_items(rows))[:, ATTRIBUTES.index(attribute)]
+    return {
+        "auc": float(roc_auc_score(y, p)),
+        "recall_at_1pct_fpr": recall_at_fpr(y, p),
+        "n": len(rows),
+        "positives": int(y.sum()),
+    }
+
+
+def held_out(model: ModerationModel, corpora_dir: Path, *, part: str = "test") -> dict[str, Any]:
+    """Per corpus and attribute AUC on the ``part`` of :func:`split` (unseen in training)."""
+    out: dict[str, Any] = {}
+    for name in SPAM_CORPORA + TOXICITY_CORPORA:
+        records = split(load_corpus(name, corpora_dir))[part]
+        res = {}
+        for attribute in ATTRIBUTES:
+            r = attribute_auc(model, records, attribute)
+            if r is not None:
+                res[attribute] = r
+        out[name] = res
+    return out
+
+
+def cross_corpus(
+    corpora_dir: Path,
+    train_fn: Callable[[Sequence[str]], ModerationModel],
+    *,
+    corpora: Sequence[str] = SPAM_CORPORA + TOXICITY_CORPORA,
+) -> dict[str, Any]:
+    """Leave-one-corpus-out: for each corpus, train on the others, score all of it.
+
+    ``train_fn(corpus_names)`` trains a model on the named corpora (plus whatever else it
+    adds, e.g. training_data/). Spam corpora report spam AUC and recall at 1% FPR; toxicity
+    corpora report toxicity AUC (the toxic-spans corpus has no negatives and is skipped).
+    """
+    out: dict[str, Any] = {}
+    every = list(SPAM_CORPORA + TOXICITY_CORPORA)
+    for name in corpora:
+        attribute = "spam" if name in SPAM_CORPORA else "toxicity"
+        records = load_corpus(name, corpora_dir)
+        if name == "conversationai-bias":
+            records = [r for r in records if r.source.endswith("madlibs")]
+        ys = {r.labels.get(attribute) for r in records} - {None}
+        if ys != {0, 1}:
+            continue
+        model = train_fn([c for c in every if c != name])
+        out[name] = {attribute: attribute_auc(model, records, attribute)}
+    return out
+
+
+def identity_auc(
+    model: ModerationModel, corpora_dir: Path, *, part: str = "test"
+) -> dict[str, Any]:
+    """Toxicity and identity_attack ROC-AUC on the identity-term template sentences.
+
+    Uses the ``part`` of the madlibs split (the training set only ever sees a subsample of the
+    ``train`` part). Also reports the largest mean toxicity of NOT_BAD sentences for any one
+    identity term (how far one identity drifts up).
+    """
+    records = [
+        r
+        for r in split(load_corpus("conversationai-bias", corpora_dir))[part]
+        if r.source.endswith("madlibs")
+    ]
+    y = np.array([r.labels["toxicity"] for r in records])
+    p = model.predict_proba(_items(records))
+    tox = p[:, ATTRIBUTES.index("toxicity")]
+    return {
+        "n": len(records),
+        "toxicity_auc": float(roc_auc_score(y, tox)),
+        "mean_toxicity_not_bad": float(tox[y == 0].mean()),
+        "mean_toxicity_bad": float(tox[y == 1].mean()),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Obfuscation
+# --------------------------------------------------------------------------------------------
+
+_HOMO = str.maketrans("aeopcxyiAEOPCXYI", "аеорсхуіАЕОРСХУІ")
+_LEET = str.maketrans("aeiost", "4310$7")
+
+
+def obfuscate(text: str, rng: random.Random, rate: float = 0.5) -> str:
+    """Disguise about ``rate`` of the words of ``text`` the way abusers and spammers do."""
+    out = []
+    for word in text.split(" "):
+        if len(word) < 3 or rng.random() > rate:
+            out.append(word)
+            continue
+        style = rng.randrange(6)
+        if style == 0:
+            word = word.translate(_HOMO)
+        elif style == 1:
+            word = word.translate(_LEET)
+        elif style == 2:
+            word = ".".join(word)
+        elif style == 3:
+            word = "\u200b".join(word)
+        elif style == 4:
+            word = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in word)
+        else:
+            i = rng.randrange(len(word))
+            word = word[:i] + word[i] * 4 + word[i + 1 :]
+        out.append(word)
+    return " ".join(out)
+
+
+def obfuscation_drop(
+    model: ModerationModel, records: Sequence[LabelledExample], attribute: str, *, seed: int = 0
+) -> dict[str, float] | None:
+    """ROC-AUC of ``attribute`` on ``records`` and on obfuscated copies of them."""
+    rows = [r for r in records if attribute in r.labels]
+    y = np.array([r.labels[attribute] for r in rows])
+    if len(rows) == 0 or y.min() == y.max():
+        return None
+    rng = random.Random(seed)  # noqa: S311 - a reproducible disguise, not a secret
+    j = ATTRIBUTES.index(attribute)
+    clean = model.predict_proba(_items(rows))[:, j]
+    disguised = [
+        CommentInput(obfuscate(r.text, rng), r.author_name, r.author_email, r.author_url)
+        for r in rows
+    ]
+    dirty = model.predict_proba(disguised)[:, j]
+    a, b = float(roc_auc_score(y, clean)), float(roc_auc_score(y, dirty))
+    return {"auc": a, "auc_obfuscated": b, "drop": a - b, "n": len(rows)}
+
+
+# --------------------------------------------------------------------------------------------
+# Spans
+# --------------------------------------------------------------------------------------------
+
+
+def span_f1(
+    model: ModerationModel, corpora_dir: Path, *, part: str = "trial", attribute: str = "toxicity"
+) -> dict[str, float]:
+    """SemEval-2021 toxic-spans character F1 of ``attribute`` spans on ``tsd_<part>``.
+
+    Per post F1 between predicted and gold toxic character offsets, averaged over posts (a
+    post with no gold and no predicted characters scores 1, the task's convention).
+    """
+    examples = load_toxic_spans(corpora_dir, part)
+    scores = []
+    for ex in examples:
+        found = [s for s in model.explain(CommentInput(ex.text)) if s.attribute == attribute]
+        pred = {i for s in found for i in range(s.begin, s.end) if not ex.text[i].isspace()}
+        gold = {i for i in ex.toxic_chars if not ex.text[i].isspace()}
+        if not gold and not pred:
+            scores.append(1.0)
+            continue
+        if not gold or not pred:
+            scores.append(0.0)
+            continue
+        tp = len(pred & gold)
+        prec = tp / len(pred)
+        rec = tp / len(gold)
+        scores.append(0.0 if tp == 0 else 2 * prec * rec / (prec + rec))
+    return {"f1": float(np.mean(scores)), "n": len(examples)}

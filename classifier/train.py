@@ -1,0 +1,301 @@
+"""Training: build the labelled set, featurise once, fit the spam and toxicity pipelines.
+
+The training set is
+
+* the ``train`` part (:func:`classifier.corpora.split`, seed 0) of every public corpus under
+  ``corpora_dir``, with the label mapping and per-source weights of :mod:`classifier.corpora`
+  (the synthetic identity-term sentences are subsampled to :data:`MADLIBS_MAX`);
+* every example in ``training_data_dir/*.jsonl`` (the project's own, written by the team);
+* ``extra`` (e.g. moderator labels), at their own weights.
+
+Both pipelines share one :class:`~classifier.features.CommentFeaturizer`, so the comments are
+featurised once and each head is fitted on the rows that carry its label.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.pipeline import Pipeline
+
+from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES
+from classifier.corpora import CORPORA, SOURCE_ATTRIBUTE_WEIGHTS, load_corpus, split_part
+from classifier.features import CommentFeaturizer
+from classifier.heads import CalibratedLinearHeads
+from classifier.model import ModerationModel
+from classifier.types import CommentInput, LabelledExample
+
+__all__ = [
+    "FEATURIZER_PARAMS",
+    "HEAD_PARAMS",
+    "MADLIBS_MAX",
+    "build_training_set",
+    "fit_model",
+    "load_training_data",
+    "train",
+    "training_digest",
+]
+
+log = logging.getLogger(__name__)
+
+#: Featurizer settings of the shipped model.
+FEATURIZER_PARAMS: dict[str, Any] = {"n_bits": 18, "char_ngram_range": (2, 5), "word_bigrams": True}
+#: Head settings (inverse regularisation per attribute) of the shipped model.
+HEAD_PARAMS: dict[str, Any] = {"alpha": 1e-5, "epochs": 12, "folds": 3}
+#: At most this many synthetic identity-term sentences (out of 76,564) join the training set.
+MADLIBS_MAX = 6000
+#: Weight of the project's own examples in training_data/ unless a line says otherwise.
+OWN_EXAMPLE_WEIGHT = 2.0
+
+
+def load_training_data(training_data_dir: Path) -> list[LabelledExample]:
+    """Every example in ``training_data_dir/*.jsonl`` (sorted by file name).
+
+    Each line is ``{"text", "labels": {attribute: 0/1}, optional "author_name",
+    "author_email", "author_url", "weight"}``; the source is ``training_data/<file stem>``.
+    """
+    out: list[LabelledExample] = []
+    for path in sorted(Path(training_data_dir).glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    labels = {str(k): int(v) for k, v in row["labels"].items()}
+                    unknown = set(labels) - set(ATTRIBUTES)
+                    if unknown or not isinstance(row["text"], str):
+                        raise ValueError(f"unknown attributes {sorted(unknown)}")
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise ValueError(f"{path}:{lineno}: bad training example: {exc}") from exc
+                out.append(
+                    LabelledExample(
+                        text=row["text"],
+                        labels=labels,
+                        author_name=row.get("author_name", ""),
+                        author_email=row.get("author_email", ""),
+                        author_url=row.get("author_url", ""),
+                        weight=float(row.get("weight", OWN_EXAMPLE_WEIGHT)),
+                        source=f"training_data/{path.stem}",
+                    )
+                )
+    return out
+
+
+def _madlibs_keep(text: str) -> bool:
+    digest = hashlib.sha256(b"madlibs\x00" + text.encode()).digest()
+    return int.from_bytes(digest[:8], "big") < 2**64 * MADLIBS_MAX / 76_564
+
+
+def build_training_set(
+    *,
+    corpora_dir: Path | None,
+    training_data_dir: Path,
+    extra: Sequence[LabelledExample] = (),
+    max_per_corpus: int | None = None,
+    corpora: Iterable[str] = CORPORA,
+) -> list[LabelledExample]:
+    """The training examples described in the module docstring."""
+    records: list[LabelledExample] = []
+    if corpora_dir is not None:
+        for name in corpora:
+            for rec in load_corpus(name, corpora_dir, max_rows=max_per_corpus):
+                if split_part(rec.text) != "train":
+                    continue
+                if rec.source == "conversationai-bias/madlibs" and not _madlibs_keep(rec.text):
+                    continue
+                records.append(rec)
+    records.extend(load_training_data(training_data_dir))
+    records.extend(extra)
+    return records
+
+
+def training_digest(records: Sequence[LabelledExample]) -> str:
+    """SHA-256 over the examples (text, author fields, labels, weight, source), order-free."""
+    lines = sorted(
+        json.dumps(
+            [
+                r.source,
+                r.text,
+                r.author_name,
+                r.author_email,
+                r.author_url,
+                sorted(r.labels.items()),
+                r.weight,
+            ],
+            ensure_ascii=False,
+        )
+        for r in records
+    )
+    h = hashlib.sha256()
+    for line in lines:
+        h.update(line.encode())
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def _label_matrices(records: Sequence[LabelledExample]) -> tuple[np.ndarray, np.ndarray]:
+    """Labels (n, 7) with -1 for unknown, and weights (n, 7), columns in ATTRIBUTES order."""
+    n = len(records)
+    Y = np.full((n, len(ATTRIBUTES)), -1, dtype=np.int8)
+    W = np.zeros((n, len(ATTRIBUTES)), dtype=np.float64)
+    for i, rec in enumerate(records):
+        multipliers = SOURCE_ATTRIBUTE_WEIGHTS.get(rec.source, {})
+        for j, attr in enumerate(ATTRIBUTES):
+            value = rec.labels.get(attr)
+            if value is None:
+                continue
+            Y[i, j] = 1 if value else 0
+            W[i, j] = rec.weight * multipliers.get(attr, 1.0)
+    return Y, W
+
+
+def fit_model(
+    records: Sequence[LabelledExample],
+    *,
+    featurizer_params: dict[str, Any] | None = None,
+    head_params: dict[str, Any] | None = None,
+    seed: int = 0,
+    progress: bool = False,
+) -> ModerationModel:
+    """Fit both pipelines on ``records`` and wrap them in a ModerationModel."""
+    if not records:
+        raise ValueError("no training examples")
+    fparams = dict(FEATURIZER_PARAMS if featurizer_params is None else featurizer_params)
+    hparams = dict(HEAD_PARAMS if head_params is None else head_params)
+    started = time.perf_counter()
+    items = [CommentInput(r.text, r.author_name, r.author_email, r.author_url) for r in records]
+    featurizer = CommentFeaturizer(**fparams).fit(items)
+    X = _featurise(featurizer, items, progress=progress)
+    X.sum_duplicates()
+    log.info("featurised %d examples in %.1fs", len(items), time.perf_counter() - started)
+    Y, W = _label_matrices(records)
+
+    spam_heads = CalibratedLinearHeads(attributes=("spam",), random_state=seed, **hparams)
+    tox_heads = CalibratedLinearHeads(attributes=TOXICITY_ATTRIBUTES, random_state=seed, **hparams)
+    bar = _bar(progress, total=len(ATTRIBUTES), desc="fitting heads")
+    spam_heads.fit(X, Y[:, :1], sample_weight=W[:, :1])
+    _tick(bar, "spam")
+    tox_heads.fit(X, Y[:, 1:], sample_weight=W[:, 1:])
+    _tick(bar, "toxicity", len(TOXICITY_ATTRIBUTES))
+    if bar is not None:
+        bar.close()
+
+    # Each pipeline gets its own featurizer instance with identical parameters.
+    spam_pipeline = Pipeline([("features", featurizer), ("heads", spam_heads)])
+    tox_pipeline = Pipeline(
+        [("features", CommentFeaturizer(**fparams).fit(items[:1])), ("heads", tox_heads)]
+    )
+    counts = Counter(r.source for r in records)
+    positives = {a: int((Y[:, j] == 1).sum()) for j, a in enumerate(ATTRIBUTES)}
+    negatives = {a: int((Y[:, j] == 0).sum()) for j, a in enumerate(ATTRIBUTES)}
+    info = {
+        "training_data_digest": training_digest(records),
+        "training": {
+            "examples": len(records),
+            "by_source": dict(sorted(counts.items())),
+            "positives": positives,
+            "negatives": negatives,
+            "featurizer": {k: list(v) if isinstance(v, tuple) else v for k, v in fparams.items()},
+            "heads": hparams,
+            "seed": seed,
+            "seconds": round(time.perf_counter() - started, 1),
+        },
+    }
+    log.info("trained on %d examples in %.1fs", len(records), time.perf_counter() - started)
+    return ModerationModel(spam_pipeline, tox_pipeline, info=info)
+
+
+def _featurise(
+    featurizer: CommentFeaturizer, items: Sequence[CommentInput], *, progress: bool
+) -> Any:
+    import scipy.sparse as sp
+
+    chunk = 5000
+    bar = _bar(progress, total=len(items), desc="featurising")
+    parts = []
+    for start in range(0, len(items), chunk):
+        parts.append(featurizer.transform(items[start : start + chunk]))
+        _tick(bar, "featurising", len(parts[-1].indptr) - 1)
+    if bar is not None:
+        bar.close()
+    return sp.vstack(parts, format="csr")
+
+
+def _bar(progress: bool, *, total: int, desc: str) -> Any:
+    if not progress:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="it")
+
+
+def _tick(bar: Any, what: str, n: int = 1) -> None:
+    if bar is not None:
+        bar.update(n)
+    log.info("progress: %s (+%d)", what, n)
+
+
+def train(
+    *,
+    corpora_dir: Path | None,
+    training_data_dir: Path,
+    extra: Sequence[LabelledExample] = (),
+    max_per_corpus: int | None = None,
+    progress: bool = False,
+    seed: int = 0,
+) -> ModerationModel:
+    """Train a ModerationModel from the corpora, training_data/ and ``extra``.
+
+    ``corpora_dir`` None trains on ``training_data_dir`` and ``extra`` only. ``max_per_corpus``
+    limits the rows read from each corpus file (tests use small values). ``progress`` shows
+    tqdm bars and logs progress. ``seed`` seeds the calibration folds; the corpus split is
+    always the fixed ``split(seed=0)`` so evaluation parts stay unseen.
+    """
+    records = build_training_set(
+        corpora_dir=corpora_dir,
+        training_data_dir=training_data_dir,
+        extra=extra,
+        max_per_corpus=max_per_corpus,
+    )
+    if progress:
+        log.info("training on %d examples", len(records))
+    return fit_model(records, seed=seed, progress=progress)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m classifier.train --corpora DIR [--registry DIR]``: train and save a version.
+
+    This is how the shipped default is rebuilt: ``--registry classifier/models``, then set
+    ``registry.BUILTIN_VERSION`` to the printed id and delete the previous shipped folder.
+    """
+    import argparse
+
+    from classifier.registry import ModelRegistry
+
+    parser = argparse.ArgumentParser(prog="python -m classifier.train", description=main.__doc__)
+    parser.add_argument("--corpora", type=Path, required=True, help="MODERATION_CORPORA_DIR")
+    parser.add_argument(
+        "--training-data",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "training_data",
+    )
+    parser.add_argument("--registry", type=Path, required=True)
+    parser.add_argument("--notes", default="")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    model = train(corpora_dir=args.corpora, training_data_dir=args.training_data, progress=True)
+    version = ModelRegistry(args.registry).save(model, notes=args.notes)
+    print(version)
+
+
+if __name__ == "__main__":
+    main()
