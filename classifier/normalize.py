@@ -420,13 +420,15 @@ def _repl_word(m: re.Match[str], want: bool) -> tuple[str, list[tuple[int, int]]
     base = m.start()
     if m.group("protected") is not None:
         return token, ([(base + i, base + i + 1) for i in range(len(token))] if want else None)
-    letters = sum(c.isalpha() for c in token)
-    # Mostly-digit tokens ("$500k", "2nd") are numbers, not leetspeak. A leading "@" is a
-    # mention and trailing "!"/"|" are punctuation, so they stay as they are.
-    if letters * 5 >= len(token) * 2 and any(c in _LEET_CHARS for c in token):
-        lo = 1 if token[0] == "@" else 0
-        hi = len(token.rstrip("!|"))
-        token = token[:lo] + token[lo:hi].translate(_LEET_TRANS) + token[hi:]
+    # A leading "@" followed by a longer name is a mention and trailing "!"/"|" are
+    # punctuation: both stay as they are. Mostly-digit tokens ("$500k", "2nd") are numbers,
+    # not leetspeak.
+    lo = 1 if token[0] == "@" and len(token) > 3 else 0
+    hi = len(token.rstrip("!|")) or len(token)
+    core = token[lo:hi]
+    letters = sum(c.isalpha() for c in core)
+    if letters * 5 >= len(core) * 2 and any(c in _LEET_CHARS for c in core):
+        token = token[:lo] + core.translate(_LEET_TRANS) + token[hi:]
     if not want:
         return _REPEAT_RE.sub(r"\1\1", token), None
     keep: list[int] = []

@@ -11,7 +11,8 @@ Layout of a version ``root/<version>/``::
 :meth:`ModelRegistry.load` reads every file once, checks it against CHECKSUMS.sha256, rejects
 missing or unlisted files, checks the recorded library versions against the running ones and
 only then unpickles, from the bytes it verified. Version ids are ``YYYYMMDD-HHMMSS-<8 hex>``
-(UTC time of saving, then the start of the checksum file's SHA-256), so they sort by age.
+(UTC time of saving, then 8 hex digits of a SHA-256 over the file digests and the exact
+saving time), so they sort by age and never collide.
 """
 
 from __future__ import annotations
@@ -163,11 +164,14 @@ class ModelRegistry:
             )
             files = sorted([*PIPELINE_FILES.values(), MODEL_JSON])
             digests = {name: _sha256((tmp / name).read_bytes()) for name in files}
-            content_id = _sha256(json.dumps(digests, sort_keys=True).encode())[:8]
+            # The id covers the content and the exact saving time, so saving the same model
+            # twice gives two versions rather than a collision.
+            stamp = created.isoformat(timespec="microseconds")
+            content_id = _sha256(json.dumps([digests, stamp], sort_keys=True).encode())[:8]
             version = f"{created:%Y%m%d-%H%M%S}-{content_id}"
             meta = {
                 "version": version,
-                "created_at": created.isoformat(timespec="seconds"),
+                "created_at": stamp,
                 "attributes": list(ATTRIBUTES),
                 "libraries": library_versions(),
                 "training_data_digest": model.info.get("training_data_digest", ""),

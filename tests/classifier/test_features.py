@@ -1,0 +1,53 @@
+"""Featurizer: deterministic, independent of the batch, estimator contract."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import clone
+
+from classifier.features import META_NAMES, CommentFeaturizer, comment_meta
+from classifier.normalize import normalize
+from classifier.types import CommentInput
+
+ITEMS = [
+    CommentInput("First comment about the election."),
+    CommentInput("Buy now http://bit.ly/x and http://shop.xyz/p?ref=1 call +1 800 555 0199"),
+    CommentInput("ѕһіt 𝐟𝐮𝐜𝐤 émoji 🙂", author_name="Ann Lee", author_url="http://ann.blog"),
+    CommentInput(""),
+]
+
+
+def test_rows_do_not_depend_on_the_batch() -> None:
+    f = CommentFeaturizer(n_bits=16).fit(ITEMS)
+    together = f.transform(ITEMS).toarray()
+    for i, item in enumerate(ITEMS):
+        alone = f.transform([item]).toarray()[0]
+        np.testing.assert_allclose(alone, together[i], rtol=1e-6)
+
+
+def test_shape_and_determinism() -> None:
+    f = CommentFeaturizer(n_bits=16).fit(ITEMS)
+    X = f.transform(ITEMS)
+    assert X.shape == (len(ITEMS), 2**16 + len(META_NAMES)) == (len(ITEMS), f.n_features_out_)
+    again = clone(f).fit(ITEMS).transform(ITEMS)
+    assert (again != X).nnz == 0
+
+
+def test_obfuscated_text_has_the_same_text_features() -> None:
+    f = CommentFeaturizer(n_bits=16).fit(ITEMS)
+    plain, disguised = f.transform([CommentInput("you idiot"), CommentInput("yоu 1d10t")])
+    n = 2**16
+    np.testing.assert_allclose(plain.toarray()[0, :n], disguised.toarray()[0, :n])
+
+
+def test_meta_signals() -> None:
+    item = ITEMS[1]
+    meta = dict(zip(META_NAMES, comment_meta(item, normalize(item.text).text), strict=True))
+    assert meta["has_link"] == 1.0
+    assert meta["shortener"] == 1.0
+    assert meta["suspicious_tld"] == 1.0
+    assert meta["link_query"] == 1.0
+    assert meta["phone"] == 1.0
+    civil = CommentInput("I disagree with the minister, see page 3 of the report.")
+    quiet = dict(zip(META_NAMES, comment_meta(civil, normalize(civil.text).text), strict=True))
+    assert quiet["has_link"] == 0.0 and quiet["phone"] == 0.0
