@@ -9,13 +9,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from moderation import create_app
+from moderation.cli_models import models_group, recheck_command, score_command, train_command
 from moderation.cli_users import users_group
 from moderation.db import get_db
 from moderation.errors import Problem
@@ -164,96 +165,6 @@ def sites_rotate_key(site: str, keep_old: bool, as_json: bool) -> None:
                 click.echo("earlier keys are revoked")
 
 
-# --- models ----------------------------------------------------------------------------------
-
-
-@main.command("train")
-@click.option(
-    "--corpora-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder of public corpora (default: MODERATION_CORPORA_DIR).",
-)
-@click.option("--max-per-corpus", type=int, default=None, help="Read at most N rows per corpus.")
-@click.option("--activate", is_flag=True, help="Make the new version the active one.")
-@with_appcontext
-def train_command(corpora_dir: Path | None, max_per_corpus: int | None, activate: bool) -> None:
-    """Train a model version on the corpora and the project's examples; store it in the registry."""
-    from classifier.train import train
-
-    from moderation.scoring import activate as activate_version
-    from moderation.scoring import model_provider
-
-    corpora = corpora_dir or current_app.config.get("CORPORA_DIR")
-    if corpora is None:
-        raise click.ClickException("no corpora: pass --corpora-dir or set MODERATION_CORPORA_DIR")
-    model = train(
-        corpora_dir=Path(corpora),
-        training_data_dir=_training_data_dir(),
-        max_per_corpus=max_per_corpus,
-        progress=True,
-    )
-    version = model_provider().registry.save(model)
-    click.echo(f"saved model version {version}")
-    if activate:
-        with get_db().session() as session:
-            activate_version(session, version, actor="cli", note="moderation train --activate")
-        click.echo(f"activated {version}")
-
-
-def _training_data_dir() -> Path:
-    """training_data/ of a source checkout (the project's own labelled examples)."""
-    here = Path(__file__).resolve().parent.parent / "training_data"
-    if not here.is_dir():
-        raise click.ClickException(f"training data folder not found at {here}")
-    return here
-
-
-@main.command("score")
-@click.option(
-    "--input",
-    "input_file",
-    type=click.File("r", encoding="utf-8"),
-    default="-",
-    help="JSONL file (default: standard input).",
-)
-@click.option("--spans", is_flag=True, help="Add the character spans that explain each score.")
-@click.option("--version", "version", default=None, help="Model version (default: the active one).")
-@with_appcontext
-def score_command(input_file: TextIO, spans: bool, version: str | None) -> None:
-    """Score JSONL comments {"id", "text", ...}; print one JSONL line of scores per input."""
-    from classifier.score import score_jsonl
-
-    from moderation.scoring import model_provider
-
-    provider = model_provider()
-    model = provider.registry.load(version) if version else provider.get()
-    try:
-        score_jsonl(model, input_file, sys.stdout, spans=spans)
-    except ValueError as error:
-        raise click.ClickException(str(error)) from error
-
-
-@main.group("models")
-def models_group() -> None:
-    """The model registry."""
-
-
-@models_group.command("list")
-@with_appcontext
-def models_list() -> None:
-    """List model versions; the active one is marked."""
-    from moderation.scoring import active_version, model_provider
-
-    registry = model_provider().registry
-    with get_db().session() as session:
-        active = active_version(session)
-    for version in registry.versions():
-        meta = registry.metadata(version)
-        mark = "*" if version == active else " "
-        click.echo(f"{mark} {version}  {meta.get('created_at', '')}")
-
-
 # --- processes -------------------------------------------------------------------------------
 
 
@@ -357,6 +268,9 @@ def serve_command(host: str, port: int, web_workers: int, worker_concurrency: in
 # --- accounts --------------------------------------------------------------------------------
 
 main.add_command(users_group)
+
+for _command in (models_group, recheck_command, score_command, train_command):
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

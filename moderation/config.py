@@ -20,6 +20,7 @@ _ENV_SETTINGS: dict[str, type] = {
     "BROKER_URL": str,
     "MODEL_DIR": str,
     "CORPORA_DIR": str,
+    "TRAINING_DATA_DIR": str,
     "SECRET_KEY": str,
     "RATELIMIT_STORAGE_URL": str,
     "API_RATE_LIMIT": str,
@@ -27,6 +28,9 @@ _ENV_SETTINGS: dict[str, type] = {
     "MODEL_REFRESH_SECONDS": float,
     "PENDING_SWEEP_SECONDS": float,
     "BROKER_VISIBILITY_TIMEOUT": float,
+    "RETRAIN_INTERVAL_HOURS": float,
+    "RETRAIN_TOLERANCE": float,
+    "RETRAIN_MIN_NEW_LABELS": int,
     "LOG_LEVEL": str,
     "SESSION_COOKIE_SECURE": bool,
 }
@@ -80,6 +84,10 @@ def load_settings(
         "MODEL_REFRESH_SECONDS": 5.0,
         "PENDING_SWEEP_SECONDS": 60.0,
         "BROKER_VISIBILITY_TIMEOUT": 3600.0,
+        # Scheduled retraining (0 turns it off); it runs only when enough new labels arrived.
+        "RETRAIN_INTERVAL_HOURS": 24.0,
+        "RETRAIN_TOLERANCE": 0.01,
+        "RETRAIN_MIN_NEW_LABELS": 20,
         "LOG_LEVEL": "INFO",
         "SESSION_COOKIE_SECURE": False,
         "ENQUEUE": True,
@@ -94,6 +102,10 @@ def load_settings(
     settings.setdefault("BROKER_URL", f"sqla+sqlite:///{data_dir / 'broker.sqlite'}")
     settings.setdefault("MODEL_DIR", str(data_dir / "models"))
     settings.setdefault("CORPORA_DIR", None)
+    # The project's own labelled examples, beside the packages in a source checkout.
+    settings.setdefault(
+        "TRAINING_DATA_DIR", str(Path(__file__).resolve().parent.parent / "training_data")
+    )
     if not settings.get("SECRET_KEY"):
         settings["SECRET_KEY"] = _persistent_secret(data_dir)
     settings["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]

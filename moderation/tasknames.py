@@ -17,9 +17,15 @@ class QueueNames:
 class TaskNames:
     SCORE_COMMENT = "moderation.score_comment"
     SWEEP_PENDING = "moderation.sweep_pending"
+    DELIVER_WEBHOOK = "moderation.deliver_webhook"
+    SWEEP_WEBHOOKS = "moderation.sweep_webhooks"
+    RETRAIN = "moderation.retrain"
 
 
 TASK_QUEUES = {
     TaskNames.SCORE_COMMENT: QueueNames.SCORING,
     TaskNames.SWEEP_PENDING: QueueNames.SCORING,
+    TaskNames.DELIVER_WEBHOOK: QueueNames.EVENTS,
+    TaskNames.SWEEP_WEBHOOKS: QueueNames.EVENTS,
+    TaskNames.RETRAIN: QueueNames.TRAINING,
 }

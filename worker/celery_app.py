@@ -67,12 +67,24 @@ def create_celery(app: Flask) -> Celery:
                 "task": TaskNames.SWEEP_PENDING,
                 "schedule": float(app.config["PENDING_SWEEP_SECONDS"]),
             },
+            "sweep-webhooks": {
+                "task": TaskNames.SWEEP_WEBHOOKS,
+                "schedule": float(app.config["PENDING_SWEEP_SECONDS"]),
+            },
         },
     )
+    retrain_hours = float(app.config["RETRAIN_INTERVAL_HOURS"])
+    if retrain_hours > 0:
+        celery.conf.beat_schedule["retrain"] = {
+            "task": TaskNames.RETRAIN,
+            "schedule": retrain_hours * 3600,
+        }
     celery.set_default()
     app.extensions["celery"] = celery
 
-    import worker.tasks  # noqa: F401  (registers the tasks on this app)
+    import worker.events
+    import worker.tasks
+    import worker.training  # noqa: F401  (registers the retraining task on this app)
 
     @worker_process_init.connect(weak=False)
     def _warm_model(**_kwargs: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from moderation.api import comments, openapi, reports
+from moderation.api import comments, feedback, openapi, reports
 from moderation.api.auth import rate_limit_key
 from moderation.limits import get_limiter
 
@@ -20,4 +20,8 @@ def register(app: Flask) -> None:
         reports.bp
     )
     app.register_blueprint(reports.bp, url_prefix=PREFIX)
+    get_limiter(app).limit(lambda: app.config["API_RATE_LIMIT"], key_func=rate_limit_key)(
+        feedback.bp
+    )
+    app.register_blueprint(feedback.bp, url_prefix=PREFIX)
     app.register_blueprint(openapi.bp, url_prefix=PREFIX)
