@@ -21,7 +21,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from moderation import api, db, enqueue, health, limits, scoring
+    from moderation import api, compat, db, enqueue, health, limits, scoring
     from moderation.errors import register_error_handlers
 
     db.init_app(app)
@@ -31,4 +31,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     app.register_blueprint(health.bp)
     api.register(app)
+    compat.register(app)
     return app

@@ -1,0 +1,300 @@
+"""What the compatibility APIs share: scoring in the web process and storing what they decided.
+
+A check (Akismet comment-check, Coral's moderation phase) is stored as a comment already decided,
+with its scores, decision and history, in one transaction; its id is the check's guid. Feedback
+(Akismet submit-spam/ham, Perspective suggestscore) becomes a label on the stored comment, or on
+a comment recorded from the feedback when no check matches.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from classifier.types import CommentInput
+from moderation.models import Comment, CommentEvent, Decision, Label, Score, Site
+from moderation.models.base import new_id, utcnow
+from moderation.scoring import model_provider
+from moderation.services import events
+from moderation.services.comments import (
+    ArticleData,
+    AuthorData,
+    _get_or_create_article,  # shared with the native submission path on purpose
+    _get_or_create_author,
+)
+from moderation.services.policy import SiteSettings, Verdict, decide
+
+log = logging.getLogger(__name__)
+
+# Column limits of the comments table; compatibility clients send whatever they have.
+_LIMITS = {"author_name": 245, "author_email": 100, "author_url": 200, "author_ip": 100}
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A comment as a compatibility API received it (every field optional but the content)."""
+
+    content: str
+    author_name: str = ""
+    author_email: str = ""
+    author_url: str = ""
+    author_id: str = ""
+    author_ip: str = ""
+    user_agent: str = ""
+    referrer: str = ""
+    article_id: str = ""
+    article_url: str = ""
+    article_title: str = ""
+    parent_id: str = ""
+    external_id: str = ""
+
+    def model_input(self) -> CommentInput:
+        return CommentInput(
+            text=self.content,
+            author_name=self.author_name,
+            author_email=self.author_email,
+            author_url=self.author_url,
+        )
+
+
+@dataclass
+class Scored:
+    """The active model's scores for a text, with spans when asked."""
+
+    model_version: str
+    scores: dict[str, float]
+    spans: list[dict[str, Any]] = field(default_factory=list)
+
+
+def score(submission: Submission, *, spans: bool = False) -> Scored:
+    """Score in the web process with the active model (loaded once per process)."""
+    model = model_provider().get()
+    result = model.score_one(submission.model_input(), spans=spans)
+    return Scored(
+        model_version=model.version,
+        scores={name: round(float(value), 4) for name, value in result.scores.items()},
+        spans=[
+            {"begin": s.begin, "end": s.end, "attribute": s.attribute, "score": round(s.score, 4)}
+            for s in result.spans
+        ],
+    )
+
+
+def span_probabilities(text: str, spans: list[dict[str, Any]]) -> list[float]:
+    """The probability of each span's own text for its attribute (one batch through the model)."""
+    if not spans:
+        return []
+    model = model_provider().get()
+    results = model.score([CommentInput(text=text[s["begin"] : s["end"]]) for s in spans])
+    return [
+        round(float(result.scores.get(span["attribute"], 0.0)), 4)
+        for span, result in zip(spans, results, strict=True)
+    ]
+
+
+def policy_verdict(site: Site, submission: Submission, scored: Scored) -> Verdict:
+    """The site's policy applied to the scores."""
+    settings = SiteSettings.for_site(site.settings)
+    return decide(scored.scores, content=submission.content, settings=settings)
+
+
+def _clip(value: str, limit: int) -> str | None:
+    value = value.strip()
+    return value[:limit] if value else None
+
+
+def _article_and_author(session: Session, site: Site, submission: Submission) -> tuple[Any, Any]:
+    article_url = submission.article_url or submission.article_id or (site.url or "unknown")
+    article = _get_or_create_article(
+        session,
+        site,
+        ArticleData(
+            id=(submission.article_id or article_url)[:255],
+            url=article_url[:2000],
+            title=submission.article_title[:1000],
+        ),
+    )
+    author = _get_or_create_author(
+        session,
+        site,
+        AuthorData(
+            name=(submission.author_name or "anonymous")[:245],
+            id=_clip(submission.author_id, 255),
+            email=_clip(submission.author_email, 100),
+        ),
+    )
+    return article, author
+
+
+def _new_comment(
+    session: Session, site: Site, submission: Submission, *, status: str, discard: bool
+) -> Comment:
+    article, author = _article_and_author(session, site, submission)
+    now = utcnow()
+    comment = Comment(
+        id=new_id(),
+        site_id=site.id,
+        article=article,
+        author=author,
+        external_id=_clip(submission.external_id, 255),
+        parent_id=_clip(submission.parent_id, 255),
+        content=submission.content,
+        author_name=(submission.author_name or "anonymous")[:245],
+        author_email=_clip(submission.author_email, _LIMITS["author_email"]),
+        author_url=_clip(submission.author_url, _LIMITS["author_url"]),
+        author_ip=_clip(submission.author_ip, _LIMITS["author_ip"]),
+        user_agent=_clip(submission.user_agent, 500),
+        referrer=_clip(submission.referrer, 2000),
+        status=status,
+        discard=discard,
+        created_at=now,
+        decided_at=now,
+    )
+    session.add(comment)
+    # Rows below refer to it by id only (labels have no relationship), so insert it first.
+    session.flush()
+    return comment
+
+
+def record_check(
+    session: Session,
+    *,
+    site: Site,
+    submission: Submission,
+    scored: Scored,
+    verdict: Verdict,
+    decided_by: str,
+    source: str,
+    event_type: str,
+    event_data: dict[str, Any] | None = None,
+) -> Comment:
+    """Store a checked comment with its scores and decision, emit ``comment.decided``; commit."""
+    comment = _new_comment(
+        session, site, submission, status=verdict.status, discard=verdict.discard
+    )
+    now = comment.created_at
+    session.add(
+        Score(
+            comment_id=comment.id,
+            model_version=scored.model_version,
+            values=scored.scores,
+            spans=scored.spans,
+            created_at=now,
+        )
+    )
+    session.add(
+        Decision(
+            comment_id=comment.id,
+            status=verdict.status,
+            reasons=verdict.reasons,
+            decided_by=decided_by,
+            model_version=scored.model_version,
+            created_at=now,
+        )
+    )
+    session.add(
+        CommentEvent(
+            comment_id=comment.id,
+            type=event_type,
+            actor=source,
+            data=event_data or {},
+            created_at=now,
+        )
+    )
+    session.add(
+        CommentEvent(
+            comment_id=comment.id,
+            type="decided",
+            actor=source,
+            data={"status": verdict.status, "reasons": verdict.reasons, "by": decided_by},
+            created_at=now,
+        )
+    )
+    data = {"comment_id": comment.id, "status": verdict.status, "reasons": verdict.reasons}
+    events.emit(session, site_id=site.id, event_type="comment.decided", data=data)
+    if verdict.status == "held":
+        events.emit(
+            session,
+            site_id=site.id,
+            event_type="comment.entered_queue",
+            data={"comment_id": comment.id, "queue": "held"},
+        )
+    session.commit()
+    log.info(
+        "%s check stored comment_id=%s site_id=%s status=%s",
+        source,
+        comment.id,
+        site.id,
+        verdict.status,
+    )
+    return comment
+
+
+def find_comment(
+    session: Session,
+    *,
+    site: Site,
+    guid: str = "",
+    external_id: str = "",
+    content: str = "",
+    author_name: str = "",
+) -> Comment | None:
+    """The stored comment feedback refers to: by guid, by external id, else by its text."""
+    if guid:
+        comment = session.get(Comment, guid)
+        if comment is not None and comment.site_id == site.id:
+            return comment
+    if external_id:
+        found = session.scalar(
+            select(Comment).where(Comment.site_id == site.id, Comment.external_id == external_id)
+        )
+        if found is not None:
+            return found
+    if content:
+        query = select(Comment).where(Comment.site_id == site.id, Comment.content == content)
+        if author_name:
+            query = query.where(Comment.author_name == author_name[:245])
+        return session.scalar(query.order_by(Comment.created_at.desc()).limit(1))
+    return None
+
+
+def record_label(
+    session: Session,
+    *,
+    site: Site,
+    comment: Comment | None,
+    submission: Submission,
+    label: str,
+    source: str,
+    actor: str | None = None,
+) -> Comment:
+    """Attach a label to ``comment``, or to a comment recorded from ``submission``; commit.
+
+    A comment recorded only from feedback gets the status the label implies, decided by the site.
+    """
+    if comment is None:
+        status = "rejected" if label in ("spam", "toxic") else "approved"
+        comment = _new_comment(session, site, submission, status=status, discard=False)
+        session.add(
+            Decision(
+                comment_id=comment.id,
+                status=status,
+                reasons=[{"code": "SITE_LABEL", "detail": f"reported as {label} by {source}"}],
+                decided_by="site",
+                actor=actor,
+                created_at=comment.created_at,
+            )
+        )
+    session.add(
+        Label(site_id=site.id, comment_id=comment.id, label=label, source=source, actor=actor)
+    )
+    session.add(
+        CommentEvent(comment_id=comment.id, type="labelled", actor=source, data={"label": label})
+    )
+    session.commit()
+    log.info("label stored comment_id=%s label=%s source=%s", comment.id, label, source)
+    return comment

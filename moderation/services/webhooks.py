@@ -1,0 +1,358 @@
+"""Outbound webhooks: endpoints and their secrets, signing, delivery attempts and the delivery log.
+
+Every request carries ``X-Moderation-Signature: sha256=<hex>[,sha256=<hex>]``: the HMAC-SHA256
+of the raw body under each secret currently valid for the endpoint (two during a rotation). A
+receiver accepts the request when any of the values matches its secret.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import requests
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from moderation.errors import NotFound, Unprocessable
+from moderation.models import Site
+from moderation.models.base import utcnow
+from moderation.models.integrations import (
+    DELIVERY_STATUSES,
+    SiteIntegration,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+from moderation.services.events import EVENT_TYPES
+
+log = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Moderation-Signature"
+EVENT_HEADER = "X-Moderation-Event"
+DELIVERY_HEADER = "X-Moderation-Delivery"
+SECRET_PREFIX = "whsec_"  # noqa: S105 (a prefix that marks secrets, not a secret)
+USER_AGENT = "moderation-webhooks/1"
+
+# Attempts per delivery, and the wait before attempt n+1: BACKOFF_BASE * BACKOFF_FACTOR**(n-1),
+# capped; ten attempts span about three hours.
+MAX_ATTEMPTS = 10
+BACKOFF_BASE_SECONDS = 1.0
+BACKOFF_FACTOR = 3.0
+BACKOFF_MAX_SECONDS = 3600.0
+ROTATION_OVERLAP = timedelta(hours=24)
+REQUEST_TIMEOUT = (3.05, 10.0)
+
+
+def new_secret() -> str:
+    return SECRET_PREFIX + secrets.token_urlsafe(32)
+
+
+def backoff_seconds(attempts: int) -> float:
+    """Seconds to wait after the ``attempts``-th failed attempt."""
+    return min(BACKOFF_BASE_SECONDS * BACKOFF_FACTOR ** max(attempts - 1, 0), BACKOFF_MAX_SECONDS)
+
+
+# --- signing ---------------------------------------------------------------------------------
+
+
+def signature(secret: str, body: bytes) -> str:
+    return hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+
+
+def signature_header(secrets_in_use: list[str], body: bytes) -> str:
+    """The header value: one ``sha256=`` value per secret, the current secret first."""
+    return ",".join(f"sha256={signature(secret, body)}" for secret in secrets_in_use)
+
+
+def verify_signature(header: str | None, body: bytes, secret: str) -> bool:
+    """True when any ``sha256=`` value of ``header`` is the HMAC of ``body`` under ``secret``."""
+    if not header or not secret:
+        return False
+    expected = signature(secret, body)
+    found = False
+    for part in header.split(","):
+        scheme, _, value = part.strip().partition("=")
+        # Compare every value, so the time taken does not depend on which one matched.
+        if scheme == "sha256" and hmac.compare_digest(value.strip(), expected):
+            found = True
+    return found
+
+
+def secrets_in_use(endpoint: WebhookEndpoint, now: datetime | None = None) -> list[str]:
+    now = now or utcnow()
+    values = [endpoint.secret]
+    expires = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret and expires is not None and expires > now:
+        values.append(endpoint.previous_secret)
+    return values
+
+
+# --- endpoints -------------------------------------------------------------------------------
+
+
+def _check_url(url: str) -> str:
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise Unprocessable("a webhook URL must be an absolute http:// or https:// URL")
+    if len(url) > 2000:
+        raise Unprocessable("a webhook URL must be at most 2000 characters")
+    return url
+
+
+def _check_events(events: list[str] | None) -> list[str]:
+    chosen = list(dict.fromkeys(events or []))
+    unknown = [name for name in chosen if name not in EVENT_TYPES]
+    if unknown:
+        raise Unprocessable(
+            f"unknown event type(s) {', '.join(unknown)}; known: {', '.join(EVENT_TYPES)}"
+        )
+    return chosen
+
+
+@dataclass(frozen=True)
+class IssuedEndpoint:
+    endpoint: WebhookEndpoint
+    secret: str
+
+
+def create_endpoint(
+    session: Session, *, site: Site, url: str, events: list[str] | None = None
+) -> IssuedEndpoint:
+    """Add a webhook URL to a site; the new secret is returned once. Commits."""
+    secret = new_secret()
+    endpoint = WebhookEndpoint(
+        site_id=site.id, url=_check_url(url), secret=secret, events=_check_events(events)
+    )
+    session.add(endpoint)
+    session.commit()
+    log.info("webhook endpoint added endpoint_id=%s site_id=%s", endpoint.id, site.id)
+    return IssuedEndpoint(endpoint=endpoint, secret=secret)
+
+
+def list_endpoints(session: Session, *, site: Site) -> list[WebhookEndpoint]:
+    return list(
+        session.scalars(
+            select(WebhookEndpoint)
+            .where(WebhookEndpoint.site_id == site.id)
+            .order_by(WebhookEndpoint.id)
+        )
+    )
+
+
+def get_endpoint(session: Session, *, site: Site, endpoint_id: int) -> WebhookEndpoint:
+    endpoint = session.get(WebhookEndpoint, endpoint_id)
+    if endpoint is None or endpoint.site_id != site.id:
+        raise NotFound(f"no webhook endpoint {endpoint_id} on this site")
+    return endpoint
+
+
+def remove_endpoint(session: Session, *, site: Site, endpoint_id: int) -> None:
+    """Remove an endpoint and its delivery log. Commits."""
+    session.delete(get_endpoint(session, site=site, endpoint_id=endpoint_id))
+    session.commit()
+
+
+def rotate_secret(
+    session: Session,
+    *,
+    site: Site,
+    endpoint_id: int,
+    overlap: timedelta = ROTATION_OVERLAP,
+) -> str:
+    """Issue a new secret; the old one keeps signing (second value) for ``overlap``. Commits."""
+    endpoint = get_endpoint(session, site=site, endpoint_id=endpoint_id)
+    secret = new_secret()
+    if overlap > timedelta(0):
+        endpoint.previous_secret = endpoint.secret
+        endpoint.previous_secret_expires_at = utcnow() + overlap
+    else:
+        endpoint.previous_secret = None
+        endpoint.previous_secret_expires_at = None
+    endpoint.secret = secret
+    session.commit()
+    return secret
+
+
+def serialize_endpoint(endpoint: WebhookEndpoint) -> dict[str, Any]:
+    """An endpoint as listed: never its secrets."""
+    expires = endpoint.previous_secret_expires_at
+    rotating = bool(endpoint.previous_secret and expires and expires > utcnow())
+    return {
+        "id": endpoint.id,
+        "url": endpoint.url,
+        "events": list(endpoint.events) or list(EVENT_TYPES),
+        "rotating_until": expires.isoformat() if rotating and expires else None,
+        "created_at": endpoint.created_at.isoformat(),
+    }
+
+
+# --- delivery --------------------------------------------------------------------------------
+
+
+class Sender(Protocol):
+    """Outbound HTTP: POST a body and return the status code (raises on network errors)."""
+
+    def __call__(self, url: str, body: bytes, headers: dict[str, str]) -> int: ...
+
+
+def http_sender(url: str, body: bytes, headers: dict[str, str]) -> int:
+    response = requests.post(
+        url, data=body, headers=headers, timeout=REQUEST_TIMEOUT, allow_redirects=False
+    )
+    response.close()
+    return response.status_code
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What one attempt did: ``delivered``, ``retry`` (after ``retry_in`` seconds), ``failed``,
+    or ``skipped`` (the row is gone or already final)."""
+
+    outcome: str
+    retry_in: float = 0.0
+
+
+def attempt_delivery(
+    session: Session, *, delivery_id: str, sender: Sender = http_sender
+) -> Attempt:
+    """POST one delivery once and record the result. Commits."""
+    delivery = session.get(WebhookDelivery, delivery_id)
+    if delivery is None or delivery.status in ("delivered", "failed"):
+        session.rollback()
+        return Attempt("skipped")
+    endpoint = delivery.endpoint
+    body = delivery.body.encode("utf-8")
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        EVENT_HEADER: delivery.event_type,
+        DELIVERY_HEADER: delivery.id,
+        SIGNATURE_HEADER: signature_header(secrets_in_use(endpoint), body),
+    }
+    url = endpoint.url
+    # No transaction stays open while the request is in flight.
+    session.rollback()
+
+    status_code: int | None = None
+    error: str | None = None
+    try:
+        status_code = sender(url, body, headers)
+        if not 200 <= status_code < 300:
+            error = f"HTTP {status_code}"
+    except requests.RequestException as exc:
+        error = f"{type(exc).__name__}: {exc}"[:1000]
+
+    delivery = session.get(WebhookDelivery, delivery_id)
+    if delivery is None:
+        session.rollback()
+        return Attempt("skipped")
+    now = utcnow()
+    delivery.attempts += 1
+    delivery.last_attempt_at = now
+    delivery.last_status_code = status_code
+    if error is None:
+        delivery.status = "delivered"
+        delivery.delivered_at = now
+        result = Attempt("delivered")
+    elif delivery.attempts >= MAX_ATTEMPTS:
+        delivery.status = "failed"
+        delivery.last_error = error
+        result = Attempt("failed")
+    else:
+        delivery.status = "retrying"
+        delivery.last_error = error
+        result = Attempt("retry", backoff_seconds(delivery.attempts))
+    session.commit()
+    log.info(
+        "webhook delivery_id=%s endpoint_id=%s attempt=%s outcome=%s%s",
+        delivery_id,
+        delivery.endpoint_id,
+        delivery.attempts,
+        result.outcome,
+        f" error={error}" if error else "",
+    )
+    return result
+
+
+def stale_deliveries(session: Session, *, older_than: datetime, limit: int = 500) -> list[str]:
+    """Deliveries never attempted since before ``older_than`` (their task was never sent)."""
+    return list(
+        session.scalars(
+            select(WebhookDelivery.id)
+            .where(
+                WebhookDelivery.status == "pending",
+                WebhookDelivery.attempts == 0,
+                WebhookDelivery.created_at < older_than,
+            )
+            .order_by(WebhookDelivery.created_at, WebhookDelivery.id)
+            .limit(limit)
+        )
+    )
+
+
+def list_deliveries(
+    session: Session,
+    *,
+    site: Site,
+    status: str | None = None,
+    endpoint_id: int | None = None,
+    limit: int = 50,
+) -> list[WebhookDelivery]:
+    """The site's delivery log, newest first."""
+    if status is not None and status not in DELIVERY_STATUSES:
+        raise Unprocessable(f"status must be one of {', '.join(DELIVERY_STATUSES)}")
+    query = select(WebhookDelivery).where(WebhookDelivery.site_id == site.id)
+    if status:
+        query = query.where(WebhookDelivery.status == status)
+    if endpoint_id is not None:
+        query = query.where(WebhookDelivery.endpoint_id == endpoint_id)
+    query = query.order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc())
+    return list(session.scalars(query.limit(limit)))
+
+
+def serialize_delivery(delivery: WebhookDelivery) -> dict[str, Any]:
+    def iso(value: datetime | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "id": delivery.id,
+        "event_id": delivery.event_id,
+        "event_type": delivery.event_type,
+        "endpoint_id": delivery.endpoint_id,
+        "url": delivery.endpoint.url,
+        "status": delivery.status,
+        "attempts": delivery.attempts,
+        "last_status_code": delivery.last_status_code,
+        "last_error": delivery.last_error,
+        "created_at": iso(delivery.created_at),
+        "last_attempt_at": iso(delivery.last_attempt_at),
+        "delivered_at": iso(delivery.delivered_at),
+    }
+
+
+# --- per-site integration secrets ------------------------------------------------------------
+
+
+def set_coral_secret(session: Session, *, site: Site, secret: str | None = None) -> str:
+    """Set the secret Coral signs its external moderation requests with (new one if None)."""
+    secret = (secret or "").strip() or new_secret()
+    row = session.get(SiteIntegration, site.id)
+    if row is None:
+        row = SiteIntegration(site_id=site.id, settings={})
+        session.add(row)
+    row.coral_secret = secret
+    row.updated_at = utcnow()
+    session.commit()
+    return secret
+
+
+def coral_secret(session: Session, *, site_id: int) -> str | None:
+    row = session.get(SiteIntegration, site_id)
+    return row.coral_secret if row is not None else None

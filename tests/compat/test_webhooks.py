@@ -1,0 +1,241 @@
+"""Signed webhooks to a real HTTP receiver: signatures, rotation, order, retries and the log."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from sqlalchemy import func, select
+
+from moderation.cli_integrations import integrations_group, webhooks_group
+from moderation.db import get_db
+from moderation.models import Site
+from moderation.models.integrations import WebhookDelivery
+from moderation.scoring import ensure_default_model
+from moderation.services import events, webhooks
+from tests.builders import auth, comment_payload, create_site
+from tests.compat.receiver import Received, receiver
+from tests.conftest import AppFactory
+from tests.integration.processes import running_worker
+
+ABUSE = "You are a pathetic idiot and a worthless piece of garbage. Shut up, moron."
+
+
+def add_endpoint(app: Flask, site_id: int, url: str, events_: list[str] | None = None) -> str:
+    with get_db(app).session() as session:
+        site = session.get(Site, site_id)
+        assert site is not None
+        return webhooks.create_endpoint(session, site=site, url=url, events=events_).secret
+
+
+def emit_one(app: Flask, site_id: int, event_type: str = "comment.moderated") -> list[str]:
+    """Emit an event and commit, outside any worker; returns the delivery ids written."""
+    with app.app_context(), get_db(app).session() as session:
+        events.emit(session, site_id=site_id, event_type=event_type, data={"comment_id": "c1"})
+        session.commit()
+        return list(
+            session.scalars(select(WebhookDelivery.id).order_by(WebhookDelivery.created_at))
+        )
+
+
+def deliveries(app: Flask) -> list[WebhookDelivery]:
+    with get_db(app).session() as session:
+        return list(session.scalars(select(WebhookDelivery).order_by(WebhookDelivery.created_at)))
+
+
+def envelope(request: Received) -> dict[str, object]:
+    body: dict[str, object] = json.loads(request.body)
+    return body
+
+
+def test_a_delivery_is_signed_over_the_raw_body(make_app: AppFactory) -> None:
+    app = make_app("sqlite", ENQUEUE=False)
+    site_id, _ = create_site(app)
+    with receiver() as hook:
+        secret = add_endpoint(app, site_id, hook.url)
+        (delivery_id,) = emit_one(app, site_id)
+        with get_db(app).session() as session:
+            attempt = webhooks.attempt_delivery(session, delivery_id=delivery_id)
+        assert attempt.outcome == "delivered"
+        (request,) = hook.requests
+    assert webhooks.verify_signature(
+        request.headers["X-Moderation-Signature"], request.body, secret
+    )
+    assert not webhooks.verify_signature(
+        request.headers["X-Moderation-Signature"], request.body + b" ", secret
+    )
+    body = envelope(request)
+    assert set(body) == {"id", "type", "time", "site_id", "data"}
+    assert body["type"] == request.headers["X-Moderation-Event"] == "comment.moderated"
+    assert body["data"] == {"comment_id": "c1"}
+    assert request.headers["X-Moderation-Delivery"] == delivery_id
+    assert request.headers["Content-Type"] == "application/json"
+
+
+def test_during_rotation_both_secrets_sign(make_app: AppFactory) -> None:
+    app = make_app("sqlite", ENQUEUE=False)
+    site_id, _ = create_site(app)
+    with receiver() as hook:
+        old = add_endpoint(app, site_id, hook.url)
+        with get_db(app).session() as session:
+            site = session.get(Site, site_id)
+            assert site is not None
+            (endpoint,) = webhooks.list_endpoints(session, site=site)
+            new = webhooks.rotate_secret(session, site=site, endpoint_id=endpoint.id)
+        (delivery_id,) = emit_one(app, site_id)
+        with get_db(app).session() as session:
+            webhooks.attempt_delivery(session, delivery_id=delivery_id)
+            site = session.get(Site, site_id)
+            assert site is not None
+            webhooks.rotate_secret(
+                session, site=site, endpoint_id=endpoint.id, overlap=timedelta(0)
+            )
+        (request,) = hook.requests
+    header = request.headers["X-Moderation-Signature"]
+    assert header.count("sha256=") == 2
+    assert webhooks.verify_signature(header, request.body, new)
+    assert webhooks.verify_signature(header, request.body, old)
+    assert not webhooks.verify_signature(header, request.body, "whsec_someone-else")
+
+
+def test_failures_retry_with_backoff_then_give_up(make_app: AppFactory) -> None:
+    app = make_app("sqlite", ENQUEUE=False)
+    site_id, _ = create_site(app)
+    with receiver(script=[503] * webhooks.MAX_ATTEMPTS) as hook:
+        add_endpoint(app, site_id, hook.url)
+        (delivery_id,) = emit_one(app, site_id)
+        waits = []
+        with get_db(app).session() as session:
+            for _ in range(webhooks.MAX_ATTEMPTS):
+                attempt = webhooks.attempt_delivery(session, delivery_id=delivery_id)
+                waits.append(attempt.retry_in)
+        assert attempt.outcome == "failed"
+        assert len(hook.requests) == webhooks.MAX_ATTEMPTS
+        assert len({r.body for r in hook.requests}) == 1  # the same bytes every time
+    assert waits[:4] == [1.0, 3.0, 9.0, 27.0]
+    (row,) = deliveries(app)
+    assert (row.status, row.attempts, row.last_error) == ("failed", 10, "HTTP 503")
+
+
+def test_an_unreachable_endpoint_is_logged(make_app: AppFactory) -> None:
+    app = make_app("sqlite", ENQUEUE=False)
+    site_id, key = create_site(app)
+    with receiver() as hook:
+        dead_url = hook.url
+    add_endpoint(app, site_id, dead_url)
+    (delivery_id,) = emit_one(app, site_id)
+    with get_db(app).session() as session:
+        assert webhooks.attempt_delivery(session, delivery_id=delivery_id).outcome == "retry"
+    log = app.test_client().get("/api/v1/webhooks/deliveries", headers=auth(key)).get_json()
+    (item,) = log["items"]
+    assert item["status"] == "retrying"
+    assert item["attempts"] == 1
+    assert "ConnectionError" in item["last_error"]
+
+
+def test_nothing_is_recorded_when_the_transaction_rolls_back(make_app: AppFactory) -> None:
+    app = make_app("sqlite", ENQUEUE=False)
+    site_id, _ = create_site(app)
+    add_endpoint(app, site_id, "http://127.0.0.1:9/never")
+    with app.app_context(), get_db(app).session() as session:
+        events.emit(session, site_id=site_id, event_type="comment.decided", data={})
+        assert session.info.get("moderation.webhook_deliveries")
+        session.rollback()
+        assert not session.info.get("moderation.webhook_deliveries")
+    assert deliveries(app) == []
+
+
+def test_only_subscribed_events_are_recorded(make_app: AppFactory) -> None:
+    app = make_app("sqlite", ENQUEUE=False)
+    site_id, _ = create_site(app)
+    add_endpoint(app, site_id, "http://127.0.0.1:9/a", ["comment.entered_queue"])
+    emit_one(app, site_id, "comment.decided")
+    assert deliveries(app) == []
+    with pytest.raises(ValueError, match="unknown event type"):
+        emit_one(app, site_id, "comment.exploded")
+
+
+def test_the_log_is_per_site_and_shows_no_secrets(make_app: AppFactory) -> None:
+    app = make_app("sqlite", ENQUEUE=False)
+    site_a, key_a = create_site(app, "a")
+    _, key_b = create_site(app, "b")
+    secret = add_endpoint(app, site_a, "http://127.0.0.1:9/a")
+    emit_one(app, site_a)
+    client = app.test_client()
+    assert len(client.get("/api/v1/webhooks/deliveries", headers=auth(key_a)).json["items"]) == 1
+    assert client.get("/api/v1/webhooks/deliveries", headers=auth(key_b)).json["items"] == []
+    listing = client.get("/api/v1/webhooks", headers=auth(key_a))
+    assert secret not in listing.get_data(as_text=True)
+    assert listing.json["items"][0]["url"] == "http://127.0.0.1:9/a"
+    assert client.get("/api/v1/webhooks/deliveries").status_code == 401
+    bad = client.get("/api/v1/webhooks/deliveries?status=lost", headers=auth(key_a))
+    assert bad.status_code == 422
+    assert bad.mimetype == "application/problem+json"
+
+
+def test_the_cli_manages_webhooks_and_shows_the_log(make_app: AppFactory) -> None:
+    app = make_app("sqlite", ENQUEUE=False)
+    site_id, _ = create_site(app, "daily")
+    runner = app.test_cli_runner()
+    added = runner.invoke(webhooks_group, ["add", "daily", "https://hooks.example/x", "--json"])
+    assert added.exit_code == 0, added.output
+    body = json.loads(added.output)
+    assert body["secret"].startswith("whsec_")
+    listed = runner.invoke(webhooks_group, ["list", "daily"])
+    assert "https://hooks.example/x" in listed.output and body["secret"] not in listed.output
+    rotated = runner.invoke(webhooks_group, ["rotate-secret", "daily", str(body["id"]), "--json"])
+    assert json.loads(rotated.output)["secret"] != body["secret"]
+    emit_one(app, site_id)
+    log = runner.invoke(webhooks_group, ["deliveries", "daily", "--json"])
+    assert json.loads(log.output)[0]["status"] == "pending"
+    bad = runner.invoke(webhooks_group, ["add", "daily", "ftp://nope"])
+    assert bad.exit_code != 0 and "http" in bad.output
+    removed = runner.invoke(webhooks_group, ["remove", "daily", str(body["id"])])
+    assert removed.exit_code == 0
+    assert deliveries(app) == []
+    coral = runner.invoke(integrations_group, ["coral-secret", "daily", "--secret", "s3cret"])
+    assert coral.exit_code == 0 and f"/coral/sites/{site_id}/moderation-phase" in coral.output
+
+
+@pytest.mark.integration
+def test_a_real_worker_delivers_in_order_and_retries(make_app: AppFactory, tmp_path: Path) -> None:
+    """A held comment gives comment.decided then comment.entered_queue; the receiver fails twice."""
+    app = make_app("sqlite")
+    ensure_default_model(app)
+    site_id, key = create_site(app)
+    with receiver(script=[500, 500]) as hook:
+        secret = add_endpoint(app, site_id, hook.url)
+        with running_worker(dict(app.config), tmp_path / "worker.log"):
+            started = time.monotonic()
+            response = app.test_client().post(
+                "/api/v1/comments?wait=5000", json=comment_payload(content=ABUSE), headers=auth(key)
+            )
+            assert response.status_code in (200, 202)
+            received = hook.wait_for(4, timeout=60)
+            elapsed = time.monotonic() - started
+        comment_id = response.get_json()["id"]
+
+    assert [r.answered for r in received] == [500, 500, 200, 200]
+    for request in received:
+        assert webhooks.verify_signature(
+            request.headers["X-Moderation-Signature"], request.body, secret
+        )
+    delivered = [envelope(r) for r in received if r.answered == 200]
+    assert [e["type"] for e in delivered] == ["comment.decided", "comment.entered_queue"]
+    assert all(e["data"]["comment_id"] == comment_id for e in delivered)  # type: ignore[index]
+    # The first event failed twice: waits of 1 s and 3 s, and the second was held back behind it.
+    assert elapsed >= 4.0
+    assert received[0].body == received[1].body == received[2].body
+
+    log = app.test_client().get("/api/v1/webhooks/deliveries", headers=auth(key)).get_json()
+    by_type = {item["event_type"]: item for item in log["items"]}
+    assert by_type["comment.decided"]["status"] == "delivered"
+    assert by_type["comment.decided"]["attempts"] == 3
+    assert by_type["comment.decided"]["last_error"] == "HTTP 500"
+    assert by_type["comment.entered_queue"]["attempts"] == 1
+    with get_db(app).session() as session:
+        assert session.scalar(select(func.count()).select_from(WebhookDelivery)) == 2
