@@ -21,7 +21,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from moderation import api, compat, db, enqueue, health, limits, scoring
+    from moderation import api, compat, db, enqueue, health, limits, scoring, web
     from moderation.errors import register_error_handlers
 
     db.init_app(app)
@@ -32,4 +32,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(health.bp)
     api.register(app)
     compat.register(app)
+    web.init_app(app)
     return app

@@ -84,7 +84,7 @@ def check_submission(
 ) -> Verdict | None:
     """Refuse (403 closed, 429 flood, 409 duplicate), or a rejection by the rules, or None.
 
-    On a refusal the session is rolled back (the article or author it created is not kept).
+    On a refusal the session is rolled back and no comment is stored.
     """
     settings = SiteSettings.for_site(site.settings)
     now = utcnow()

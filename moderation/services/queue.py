@@ -1,0 +1,291 @@
+"""The moderation queues: tabs, filters, search, order and counts, always within a user's sites.
+
+Tabs: ``held``; ``reported`` (published comments readers reported often enough, until a
+moderator acts); ``approved``; ``rejected``. Orders: ``newest`` first, or ``priority``: most
+reports first, then the highest score of the chosen attribute (toxicity unless the score filter
+names another), then the longest waiting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, String, and_, cast, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from moderation.errors import BadRequest
+from moderation.models import Article, Comment, Decision, Report, ReportedComment, Score
+from moderation.services.policy import ATTRIBUTES
+
+TABS = ("held", "reported", "approved", "rejected")
+ORDERS = ("newest", "priority")
+PAGE_SIZE = 25
+MAX_QUERY = 200
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    tab: str = "held"
+    site_id: int | None = None
+    article_id: int | None = None
+    reason: str | None = None
+    attribute: str = "toxicity"
+    min_score: float | None = None
+    max_score: float | None = None
+    q: str | None = None
+    order: str = "newest"
+
+    @classmethod
+    def from_args(cls, args: Any) -> QueueFilter:
+        """Parse query-string arguments; anything malformed is a 400."""
+
+        def number(name: str, kind: type) -> Any:
+            raw = (args.get(name) or "").strip()
+            if not raw:
+                return None
+            try:
+                return kind(raw)
+            except ValueError:
+                raise BadRequest(f"{name} must be a number") from None
+
+        tab = args.get("tab") or "held"
+        if tab not in TABS:
+            raise BadRequest(f"tab must be one of {', '.join(TABS)}")
+        order = args.get("order") or "newest"
+        if order not in ORDERS:
+            raise BadRequest(f"order must be one of {', '.join(ORDERS)}")
+        attribute = args.get("attribute") or "toxicity"
+        if attribute not in ATTRIBUTES:
+            raise BadRequest(f"attribute must be one of {', '.join(ATTRIBUTES)}")
+        min_score, max_score = number("min", float), number("max", float)
+        for value in (min_score, max_score):
+            if value is not None and not 0.0 <= value <= 1.0:
+                raise BadRequest("scores are between 0 and 1")
+        reason = (args.get("reason") or "").strip().upper() or None
+        if reason is not None and not reason.replace("_", "").isalpha():
+            raise BadRequest("reason must be a reason code such as TOXIC")
+        q = (args.get("q") or "").strip() or None
+        if q is not None and len(q) > MAX_QUERY:
+            raise BadRequest(f"a search has at most {MAX_QUERY} characters")
+        return cls(
+            tab=tab,
+            site_id=number("site", int),
+            article_id=number("article", int),
+            reason=reason,
+            attribute=attribute,
+            min_score=min_score,
+            max_score=max_score,
+            q=q,
+            order=order,
+        )
+
+    def args(self, **changes: Any) -> dict[str, Any]:
+        """The filter as query-string arguments (for links), with ``changes`` applied."""
+        values: dict[str, Any] = {
+            "tab": self.tab,
+            "site": self.site_id,
+            "article": self.article_id,
+            "reason": self.reason,
+            "attribute": self.attribute if self.attribute != "toxicity" else None,
+            "min": self.min_score,
+            "max": self.max_score,
+            "q": self.q,
+            "order": self.order if self.order != "newest" else None,
+        }
+        values.update(changes)
+        return {key: value for key, value in values.items() if value not in (None, "")}
+
+
+def _latest(model: Any) -> Any:
+    """A correlated subquery: the id of a comment's latest row of ``model``."""
+    inner = aliased(model)
+    return (
+        select(func.max(inner.id))
+        .where(inner.comment_id == Comment.id)
+        .correlate(Comment)
+        .scalar_subquery()
+    )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _base(site_ids: list[int], flt: QueueFilter, tab: str) -> Select[Any]:
+    query = select(Comment).where(Comment.site_id.in_(site_ids))
+    if flt.site_id is not None:
+        query = query.where(Comment.site_id == flt.site_id)
+    if tab == "reported":
+        query = query.join(
+            ReportedComment,
+            and_(ReportedComment.comment_id == Comment.id, ReportedComment.resolved_at.is_(None)),
+        ).where(Comment.status == "approved")
+    else:
+        query = query.where(Comment.status == tab)
+    if flt.article_id is not None:
+        query = query.where(Comment.article_id == flt.article_id)
+    if flt.q:
+        pattern = f"%{_escape_like(flt.q.lower())}%"
+        query = query.where(
+            or_(
+                func.lower(Comment.content).like(pattern, escape="\\"),
+                func.lower(Comment.author_name).like(pattern, escape="\\"),
+                func.lower(Comment.author_email).like(pattern, escape="\\"),
+                Comment.author_ip.like(pattern, escape="\\"),
+            )
+        )
+    if flt.reason:
+        # Both backends render the JSON as `"code": "X"`; matching the text keeps it portable.
+        query = query.join(Decision, Decision.id == _latest(Decision)).where(
+            cast(Decision.reasons, String).like(f'%"code": "{flt.reason}"%')
+        )
+    if flt.min_score is not None or flt.max_score is not None or flt.order == "priority":
+        score = Score.values[flt.attribute].as_float()
+        join = query.outerjoin if flt.order == "priority" else query.join
+        query = join(Score, Score.id == _latest(Score))
+        if flt.min_score is not None:
+            query = query.where(score >= flt.min_score)
+        if flt.max_score is not None:
+            query = query.where(score <= flt.max_score)
+    return query
+
+
+def list_queue(
+    session: Session, *, site_ids: list[int], flt: QueueFilter, page: int = 1
+) -> tuple[list[Comment], int]:
+    """A page of the tab's comments and how many match in all."""
+    if not site_ids:
+        return [], 0
+    query = _base(site_ids, flt, flt.tab)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    if flt.order == "priority":
+        reports = (
+            select(func.count(Report.id)).where(Report.comment_id == Comment.id).scalar_subquery()
+        )
+        score = func.coalesce(Score.values[flt.attribute].as_float(), 0.0)
+        query = query.order_by(reports.desc(), score.desc(), Comment.created_at.asc())
+    else:
+        query = query.order_by(Comment.created_at.desc(), Comment.id.desc())
+    query = query.options(
+        selectinload(Comment.scores),
+        selectinload(Comment.decisions),
+        selectinload(Comment.article),
+        selectinload(Comment.author),
+    )
+    rows = list(session.scalars(query.limit(PAGE_SIZE).offset((max(page, 1) - 1) * PAGE_SIZE)))
+    return rows, total
+
+
+def matching_ids(session: Session, *, site_ids: list[int], flt: QueueFilter) -> list[str]:
+    """Ids of every comment the filter matches (for 'select all matching')."""
+    if not site_ids:
+        return []
+    query = _base(site_ids, flt, flt.tab).with_only_columns(Comment.id)
+    return list(session.scalars(query))
+
+
+def counts(session: Session, *, site_ids: list[int], flt: QueueFilter) -> dict[str, int]:
+    """How many comments each tab holds under the filter."""
+    if not site_ids:
+        return dict.fromkeys(TABS, 0)
+    return {
+        tab: session.scalar(select(func.count()).select_from(_base(site_ids, flt, tab).subquery()))
+        or 0
+        for tab in TABS
+    }
+
+
+@dataclass(frozen=True)
+class AuthorHistory:
+    approved: int
+    rejected: int
+    first_seen: datetime | None
+
+
+def author_histories(session: Session, author_ids: list[int]) -> dict[int, AuthorHistory]:
+    """Approved and rejected counts and first-seen time of each author."""
+    if not author_ids:
+        return {}
+    rows = session.execute(
+        select(Comment.author_id, Comment.status, func.count())
+        .where(Comment.author_id.in_(author_ids))
+        .group_by(Comment.author_id, Comment.status)
+    )
+    tally: dict[int, dict[str, int]] = {}
+    for author_id, status, count in rows:
+        tally.setdefault(author_id, {})[status] = count
+    from moderation.models import Author
+
+    seen: dict[int, datetime] = {}
+    for author_id, first_seen in session.execute(
+        select(Author.id, Author.first_seen).where(Author.id.in_(author_ids))
+    ):
+        seen[author_id] = first_seen
+    return {
+        author_id: AuthorHistory(
+            approved=tally.get(author_id, {}).get("approved", 0),
+            rejected=tally.get(author_id, {}).get("rejected", 0),
+            first_seen=seen.get(author_id),
+        )
+        for author_id in author_ids
+    }
+
+
+def report_counts(session: Session, comment_ids: list[str]) -> dict[str, int]:
+    if not comment_ids:
+        return {}
+    rows = session.execute(
+        select(Report.comment_id, func.count())
+        .where(Report.comment_id.in_(comment_ids))
+        .group_by(Report.comment_id)
+    )
+    found: dict[str, int] = {}
+    for comment_id, count in rows:
+        found[comment_id] = count
+    return found
+
+
+def articles_for(session: Session, site_ids: list[int], limit: int = 200) -> list[Article]:
+    """Recent articles of the sites, for the article filter."""
+    if not site_ids:
+        return []
+    return list(
+        session.scalars(
+            select(Article)
+            .where(Article.site_id.in_(site_ids))
+            .order_by(Article.created_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+def highlight(text: str, spans: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any] | None]]:
+    """Split text into segments, each with the explaining span covering it (or None).
+
+    Overlapping spans: the one starting first wins. Offsets outside the text are ignored.
+    """
+    segments: list[tuple[str, dict[str, Any] | None]] = []
+    position = 0
+    ordered = sorted(
+        (
+            s
+            for s in spans
+            if isinstance(s.get("begin"), int)
+            and isinstance(s.get("end"), int)
+            and 0 <= s["begin"] < s["end"] <= len(text)
+        ),
+        key=lambda s: (s["begin"], -s["end"]),
+    )
+    for span in ordered:
+        begin, end = span["begin"], span["end"]
+        if begin < position:
+            continue
+        if begin > position:
+            segments.append((text[position:begin], None))
+        segments.append((text[begin:end], span))
+        position = end
+    if position < len(text):
+        segments.append((text[position:], None))
+    return segments

@@ -1,0 +1,167 @@
+/* Moderator pages: keyboard shortcuts, selection, undo bar and live queue counts.
+   Plain JavaScript, no dependencies; the pages work without it (forms post normally). */
+(function () {
+  "use strict";
+
+  var cards = [];
+  var current = -1;
+  var STORE = "moderation.current";
+
+  function typing(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  function setCurrent(index, focus) {
+    if (!cards.length) { return; }
+    index = Math.max(0, Math.min(cards.length - 1, index));
+    if (current >= 0 && cards[current]) { cards[current].classList.remove("current"); }
+    current = index;
+    var card = cards[current];
+    card.classList.add("current");
+    if (focus !== false) {
+      card.focus({ preventScroll: true });
+      card.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function remember() {
+    try { sessionStorage.setItem(STORE, String(current)); } catch (e) { /* private mode */ }
+  }
+
+  function toggleHelp(show) {
+    var help = document.getElementById("help");
+    if (!help) { return; }
+    var visible = show === undefined ? help.hidden : show;
+    help.hidden = !visible;
+    if (visible) { document.getElementById("help-close").focus(); }
+  }
+
+  function updateSelection() {
+    var status = document.getElementById("selection-status");
+    var all = document.getElementById("all-matching");
+    if (!status) { return; }
+    var n = document.querySelectorAll(".card .select:checked").length;
+    if (all && all.value === "1") {
+      status.textContent = "All " + document.getElementById("select-matching").dataset.total + " matching comments selected";
+    } else {
+      status.textContent = n ? n + " selected" : "";
+    }
+  }
+
+  function submitForm(form) {
+    remember();
+    if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+  }
+
+  function onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var target = event.target;
+    if (target && target.classList && target.classList.contains("reject-reason") && event.key === "Enter") {
+      event.preventDefault();
+      submitForm(target.form);
+      return;
+    }
+    if (event.key === "Escape") { toggleHelp(false); return; }
+    if (typing(target)) { return; }
+    var card = current >= 0 ? cards[current] : null;
+    switch (event.key) {
+      case "j": setCurrent(current + 1); break;
+      case "k": setCurrent(current - 1); break;
+      case "a":
+        if (card) { submitForm(card.querySelector(".approve-form")); }
+        break;
+      case "r":
+        if (card) { card.querySelector(".reject-reason").focus(); }
+        break;
+      case "x":
+        if (card) {
+          var box = card.querySelector(".select");
+          box.checked = !box.checked;
+          updateSelection();
+        }
+        break;
+      case "u":
+        var undo = document.getElementById("undo-button");
+        if (undo && !undo.closest(".undo").hidden) { submitForm(undo.form); }
+        break;
+      case "?": toggleHelp(); break;
+      default: return;
+    }
+    event.preventDefault();
+  }
+
+  function pollCounts(nav) {
+    var url = nav.dataset.countsUrl;
+    var status = document.getElementById("counts-status");
+    function refresh() {
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (counts) {
+          if (!counts) { return; }
+          var changed = false;
+          Object.keys(counts).forEach(function (tab) {
+            var el = nav.querySelector('[data-count="' + tab + '"]');
+            if (el && el.textContent !== String(counts[tab])) {
+              el.textContent = String(counts[tab]);
+              changed = true;
+            }
+          });
+          if (changed && status) { status.textContent = "Queue counts updated"; }
+        })
+        .catch(function () { /* offline for a moment: try again next time */ });
+    }
+    var every = parseInt(nav.dataset.pollMs || "5000", 10);
+    window.setInterval(refresh, every);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    cards = Array.prototype.slice.call(document.querySelectorAll(".cards .card"));
+    cards.forEach(function (card, index) {
+      card.addEventListener("click", function () { setCurrent(index, false); current = index; });
+      card.addEventListener("focusin", function () {
+        if (current !== index) {
+          if (current >= 0 && cards[current]) { cards[current].classList.remove("current"); }
+          current = index;
+          card.classList.add("current");
+        }
+      });
+    });
+    if (cards.length) {
+      var saved = -1;
+      try { saved = parseInt(sessionStorage.getItem(STORE) || "-1", 10); } catch (e) { saved = -1; }
+      try { sessionStorage.removeItem(STORE); } catch (e) { /* ignore */ }
+      setCurrent(saved >= 0 ? saved : 0, saved >= 0);
+    }
+    document.addEventListener("keydown", onKey);
+
+    var selectPage = document.getElementById("select-page");
+    if (selectPage) {
+      selectPage.addEventListener("change", function () {
+        document.querySelectorAll(".card .select").forEach(function (box) { box.checked = selectPage.checked; });
+        updateSelection();
+      });
+    }
+    var selectMatching = document.getElementById("select-matching");
+    if (selectMatching) {
+      selectMatching.addEventListener("click", function () {
+        var all = document.getElementById("all-matching");
+        all.value = all.value === "1" ? "0" : "1";
+        selectMatching.setAttribute("aria-pressed", all.value === "1" ? "true" : "false");
+        updateSelection();
+      });
+    }
+    document.querySelectorAll(".card .select").forEach(function (box) {
+      box.addEventListener("change", updateSelection);
+    });
+    var close = document.getElementById("help-close");
+    if (close) { close.addEventListener("click", function () { toggleHelp(false); }); }
+
+    var undo = document.querySelector(".undo[data-undo-seconds]");
+    if (undo) {
+      window.setTimeout(function () { undo.hidden = true; }, 1000 * parseInt(undo.dataset.undoSeconds, 10));
+    }
+    var nav = document.querySelector(".tabs[data-counts-url]");
+    if (nav && window.fetch) { pollCounts(nav); }
+  });
+})();

@@ -1,0 +1,44 @@
+"""The moderators' pages under /moderate: server-rendered, CSRF-protected, behind a login."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Flask, Response, request
+from flask_wtf.csrf import CSRFProtect
+
+from moderation.web.blueprint import bp
+
+# No inline script or style anywhere: everything comes from /static.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+EXTENSION = "moderation.csrf"
+
+
+def init_app(app: Flask) -> None:
+    """Register the pages; CSRF is checked by the pages' own blueprint, not by the JSON APIs."""
+    app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)
+    app.config.setdefault("LOGIN_RATE_LIMIT", "10 per minute")
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=bool(app.config.get("SESSION_COOKIE_SECURE")),
+        SESSION_COOKIE_NAME="moderation_session",
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+    )
+    app.extensions[EXTENSION] = CSRFProtect(app)
+    app.register_blueprint(bp, url_prefix="/moderate")
+    app.after_request(_security_headers)
+
+
+def _security_headers(response: Response) -> Response:
+    if request.path.startswith(("/moderate", "/static")):
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if request.path.startswith("/moderate"):
+            response.headers.setdefault("Cache-Control", "no-store")
+    return response
