@@ -153,3 +153,36 @@ def test_users_create_reads_the_password_from_stdin(app: Flask) -> None:
     )
     assert short.returncode != 0
     assert "password" in short.stderr
+
+
+def test_an_admin_creates_sites_and_users_from_the_page(app: Flask, client: FlaskClient) -> None:
+    create_site(app, "alpha")
+    create_user(app, "admin@example.org", role="admin")
+    login(client, "admin@example.org")
+    token = token_from(client, "/moderate/sites")
+    created = client.post("/moderate/sites", data={"name": "gamma", "csrf_token": token})
+    assert created.status_code == 201
+    assert "mk_" in created.get_data(as_text=True)
+    gamma = site_id(app, "gamma")
+    response = client.post(
+        "/moderate/users",
+        data={
+            "email": "new@example.org",
+            "password": PASSWORD,
+            "role": "moderator",
+            "site_id": str(gamma),
+            "csrf_token": token,
+        },
+    )
+    assert response.status_code == 302
+    bad = {"email": "x@example.org", "password": "short", "role": "moderator", "csrf_token": token}
+    assert client.post("/moderate/users", data=bad).status_code == 400
+    assert client.post("/moderate/users", data={**bad, "site_id": "x"}).status_code == 400
+    duplicate = {**bad, "email": "new@example.org", "password": PASSWORD}
+    assert client.post("/moderate/users", data=duplicate).status_code == 409
+
+    moderator = app.test_client()
+    login(moderator, "new@example.org")
+    assert moderator.get(f"/moderate/queue?site={gamma}").status_code == 200
+    assert moderator.get(f"/moderate/queue?site={site_id(app, 'alpha')}").status_code == 404
+    assert moderator.get("/moderate/sites").status_code == 403
