@@ -16,6 +16,7 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from moderation import create_app
+from moderation.cli_integrations import integrations_group, webhooks_group
 from moderation.cli_models import models_group, recheck_command, score_command, train_command
 from moderation.cli_users import users_group
 from moderation.db import get_db
@@ -271,6 +272,11 @@ main.add_command(users_group)
 
 for _command in (models_group, recheck_command, score_command, train_command):
     main.add_command(_command)
+
+# --- integrations ----------------------------------------------------------------------------
+
+main.add_command(webhooks_group)
+main.add_command(integrations_group)
 
 
 if __name__ == "__main__":

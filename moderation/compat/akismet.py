@@ -231,7 +231,6 @@ def _feedback(label: str) -> Response:
         submission=submission,
         label=label,
         source="akismet",
-        actor=f"site:{site.id}",
     )
     return _text(SUBMISSION_THANKS)
 
@@ -304,29 +303,43 @@ def key_sites() -> Response:
     start = _month_start(params.get("month"))
     end = _next_month(start)
     session = get_session()
-    in_month = (Comment.site_id == site.id, Comment.created_at >= start, Comment.created_at < end)
-    spam = session.scalar(
-        select(func.count())
-        .select_from(CommentEvent)
-        .join(Comment, Comment.id == CommentEvent.comment_id)
-        .where(*in_month, CommentEvent.type == CHECK_EVENT, Comment.status == "rejected")
-    )
-    calls = _calls(site, start, end)
-    labels = select(func.count()).select_from(Label).join(Comment, Comment.id == Label.comment_id)
-    missed = session.scalar(
-        labels.where(*in_month, Label.label == "spam", Comment.status != "rejected")
-    )
-    false_positives = session.scalar(
-        labels.where(*in_month, Label.label == "ham", Comment.status == "rejected")
-    )
+    # What each check answered (the comment's status may have changed since, through feedback).
+    answered: dict[str, bool] = {
+        comment_id: bool((data or {}).get("spam"))
+        for comment_id, data in session.execute(
+            select(CommentEvent.comment_id, CommentEvent.data)
+            .join(Comment, Comment.id == CommentEvent.comment_id)
+            .where(
+                Comment.site_id == site.id,
+                CommentEvent.type == CHECK_EVENT,
+                CommentEvent.created_at >= start,
+                CommentEvent.created_at < end,
+            )
+        )
+    }
+    calls = len(answered)
+    spam = sum(answered.values())
+    missed = false_positives = 0
+    for comment_id, label in session.execute(
+        select(Label.comment_id, Label.label)
+        .join(CommentEvent, CommentEvent.comment_id == Label.comment_id)
+        .where(
+            Label.site_id == site.id,
+            CommentEvent.type == CHECK_EVENT,
+            CommentEvent.created_at >= start,
+            CommentEvent.created_at < end,
+        )
+    ):
+        missed += label == "spam" and not answered.get(comment_id, False)
+        false_positives += label == "ham" and answered.get(comment_id, False)
     site_name = site.url or site.name
     row: dict[str, Any] = {
         "site": site_name,
         "api_calls": str(calls),
-        "spam": str(spam or 0),
-        "ham": str(calls - (spam or 0)),
-        "missed_spam": str(missed or 0),
-        "false_positives": str(false_positives or 0),
+        "spam": str(spam),
+        "ham": str(calls - spam),
+        "missed_spam": str(missed),
+        "false_positives": str(false_positives),
         "is_revoked": False,
     }
     url_filter = (params.get("filter") or "").strip()

@@ -207,6 +207,21 @@ def analyze() -> Response:
     return jsonify(answer)
 
 
+@bp.route(
+    "/v1alpha1/comments:analyze", methods=["GET", "PUT", "PATCH", "DELETE"], endpoint="analyze_405"
+)
+@bp.route(
+    "/v1alpha1/comments:suggestscore",
+    methods=["GET", "PUT", "PATCH", "DELETE"],
+    endpoint="suggest_405",
+)
+def wrong_method() -> Response:
+    """Only POST is defined; answered in Google's error shape rather than problem+json."""
+    response = _error(405, f"Method {request.method} is not allowed; use POST.")
+    response.headers["Allow"] = "POST"
+    return response
+
+
 # Keys Coral sends for a moderator's decision, besides attribute names.
 _STATUS_LABELS = {"APPROVED": "acceptable", "ACCEPTED": "acceptable"}
 _REJECTED_KEYS = ("REJECTED", "DELETED")
@@ -262,7 +277,6 @@ def suggest_score() -> Response:
             submission=submission,
             label=label,
             source="perspective",
-            actor=f"site:{site.id}",
         )
     answer: dict[str, Any] = {"detectedLanguages": languages}
     if client_token:

@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classifier.types import CommentInput
-from moderation.models import Comment, CommentEvent, Decision, Label, Score, Site
+from moderation.models import Comment, CommentEvent, Decision, Score, Site
 from moderation.models.base import new_id, utcnow
 from moderation.scoring import model_provider
-from moderation.services import events
+from moderation.services import events, labels
 from moderation.services.comments import (
     ArticleData,
     AuthorData,
@@ -270,31 +270,32 @@ def record_label(
     submission: Submission,
     label: str,
     source: str,
-    actor: str | None = None,
 ) -> Comment:
-    """Attach a label to ``comment``, or to a comment recorded from ``submission``; commit.
+    """Site feedback through a compatibility API; commit.
 
-    A comment recorded only from feedback gets the status the label implies, decided by the site.
+    On a stored comment it is the site's feedback (``labels.apply_feedback``): the label, and the
+    status it implies. Without one, the comment is recorded from the feedback with that status.
     """
-    if comment is None:
-        status = "rejected" if label in ("spam", "toxic") else "approved"
-        comment = _new_comment(session, site, submission, status=status, discard=False)
-        session.add(
-            Decision(
-                comment_id=comment.id,
-                status=status,
-                reasons=[{"code": "SITE_LABEL", "detail": f"reported as {label} by {source}"}],
-                decided_by="site",
-                actor=actor,
-                created_at=comment.created_at,
-            )
+    actor = f"{source}:site:{site.id}"
+    if comment is not None:
+        return labels.apply_feedback(session, site=site, comment=comment, label=label, actor=actor)
+    status = labels.LABEL_STATUS[label]
+    comment = _new_comment(session, site, submission, status=status, discard=False)
+    reason = {"code": "FEEDBACK", "detail": f"the site labelled this comment {label} ({source})"}
+    session.add(
+        Decision(
+            comment_id=comment.id,
+            status=status,
+            reasons=[reason],
+            decided_by="site",
+            actor=actor,
+            created_at=comment.created_at,
         )
-    session.add(
-        Label(site_id=site.id, comment_id=comment.id, label=label, source=source, actor=actor)
     )
+    labels.record_label(session, comment=comment, label=label, source="site", actor=actor)
     session.add(
-        CommentEvent(comment_id=comment.id, type="labelled", actor=source, data={"label": label})
+        CommentEvent(comment_id=comment.id, type="feedback", actor=actor, data={"label": label})
     )
     session.commit()
-    log.info("label stored comment_id=%s label=%s source=%s", comment.id, label, source)
+    log.info("feedback stored comment_id=%s label=%s source=%s", comment.id, label, source)
     return comment
