@@ -72,9 +72,9 @@ def test_make_run_serves_and_decides_a_comment(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if requests.get(f"{base}/readyz", timeout=5).status_code == 200:
+                if requests.get(f"{base}/readyz", timeout=30).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not up yet, or loading the model
                 pass
             time.sleep(0.5)
         response = requests.post(
