@@ -19,14 +19,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from classifier import ATTRIBUTES
-from classifier.features import _META_RE, META_NAMES, CommentFeaturizer, comment_meta
+from classifier.features import META_NAMES, CommentFeaturizer, comment_meta, meta_matches
 from classifier.normalize import normalize
 from classifier.types import CommentInput, Span
 
 __all__ = ["char_contributions", "explain_spans"]
 
 _WORD_RE = re.compile(r"\S+")
-# Which metadata features a matched pattern of _META_RE is responsible for.
+# Which metadata features each kind of meta_matches() match is responsible for.
 _META_FOR_KIND = {
     "url": (
         "n_links",
@@ -53,8 +53,8 @@ def char_contributions(
     n = len(norm_text)
     k = coef.shape[1]
     diff = np.zeros((n + 1, k), dtype=np.float64)
-    hits = featurizer.text_hits([norm_text])
-    if len(hits.cols):
+    hits = featurizer.text_hits([norm_text], positions=True)
+    if len(hits.cols) and hits.starts is not None and hits.ends is not None:
         terms = hits.values[:, None].astype(np.float64) * coef[hits.cols]
         begin = np.clip(hits.starts, 0, n)
         end = np.clip(hits.ends, 0, n)
@@ -67,9 +67,8 @@ def char_contributions(
     meta = comment_meta(item, norm_text)
     base = 2**featurizer.n_bits
     matches: dict[str, list[tuple[int, int]]] = {}
-    for m in _META_RE.finditer(norm_text):
-        if m.lastgroup:
-            matches.setdefault(m.lastgroup, []).append((m.start(), m.end()))
+    for kind, b, e in meta_matches(norm_text):
+        matches.setdefault(kind, []).append((b, e))
     for kind, names in _META_FOR_KIND.items():
         spans = matches.get(kind)
         if not spans:

@@ -38,7 +38,15 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from classifier.normalize import normalize
 from classifier.types import CommentInput
 
-__all__ = ["META_NAMES", "CommentFeaturizer", "NgramHits", "comment_meta", "text_ngrams"]
+__all__ = [
+    "FEATURE_SCHEME",
+    "META_NAMES",
+    "CommentFeaturizer",
+    "NgramHits",
+    "comment_meta",
+    "meta_matches",
+    "text_ngrams",
+]
 
 _U64 = np.uint64
 _BASE = _U64(0x100000001B3)
@@ -69,33 +77,43 @@ for _c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789":
 
 @dataclass
 class NgramHits:
-    """Every hashed n-gram of a batch: document row, column, weight and normalised char range."""
+    """Hashed n-grams of a batch as CSR parts, optionally with normalised char ranges.
 
-    rows: NDArray[np.int64]
+    Entries are grouped by document: document ``i`` owns ``indptr[i]:indptr[i + 1]``.
+    ``starts``/``ends`` (only when positions were requested) are offsets into each normalised
+    text, which is what explanations need to locate a feature.
+    """
+
+    indptr: NDArray[np.int64]
     cols: NDArray[np.int64]
     values: NDArray[np.float32]
-    starts: NDArray[np.int64]
-    ends: NDArray[np.int64]
+    starts: NDArray[np.int64] | None = None
+    ends: NDArray[np.int64] | None = None
 
 
-def _concat(texts: Sequence[str]) -> tuple[NDArray[np.uint32], NDArray[np.int64]]:
-    """Code points of all texts, each padded by a space, joined by NUL; and each text's start."""
-    big = "\x00".join(f" {t} " for t in texts)
+def _concat(texts: Sequence[str], pad: int) -> tuple[NDArray[np.uint32], NDArray[np.int64]]:
+    """Code points of all texts, each as " text " followed by ``pad`` NULs; each text's start."""
+    sep = "\x00" * pad
+    big = "".join(f" {t} {sep}" for t in texts)
     codes = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
-    lengths = np.fromiter((len(t) + 3 for t in texts), dtype=np.int64, count=len(texts))
-    doc_starts = np.zeros(len(texts), dtype=np.int64)
-    if len(texts) > 1:
-        np.cumsum(lengths[:-1], out=doc_starts[1:])
+    lengths = np.fromiter((len(t) + 2 + pad for t in texts), dtype=np.int64, count=len(texts))
+    doc_starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=doc_starts[1:])
     return codes, doc_starts
 
 
-def _unit_weights(rows: NDArray[np.int64], n_docs: int, scale: float) -> NDArray[np.float32]:
-    """Per-entry weight ``scale / sqrt(entries of that row)``."""
-    counts = np.bincount(rows, minlength=n_docs).astype(np.float32)
-    inv = np.zeros_like(counts)
-    nz = counts > 0
-    inv[nz] = scale / np.sqrt(counts[nz])
-    return inv[rows]
+def _word_chars(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
+    """Which code points are word characters: ASCII letters and digits, other alphanumerics."""
+    is_word = np.zeros(len(codes), dtype=bool)
+    ascii_mask = codes < 128
+    if ascii_mask.all():
+        return _ASCII_WORD[codes]
+    is_word[ascii_mask] = _ASCII_WORD[codes[ascii_mask]]
+    other = codes[~ascii_mask]
+    uniq = np.unique(other)
+    alnum = np.fromiter((chr(int(u)).isalnum() for u in uniq), dtype=bool, count=len(uniq))
+    is_word[~ascii_mask] = alnum[np.searchsorted(uniq, other)]
+    return is_word
 
 
 def text_ngrams(
@@ -106,109 +124,122 @@ def text_ngrams(
     word_bigrams: bool,
     char_weight: float = 1.0,
     word_weight: float = 1.0,
+    words: bool = True,
+    word_seed: int = 0,
+    positions: bool = False,
 ) -> NgramHits:
     """Hash the char n-grams and word n-grams of already-normalised ``texts``.
 
-    ``starts``/``ends`` are offsets into each normalised text (the one-space padding removed),
-    which is what explanations need to locate a feature.
+    All n-grams are laid out in one (positions x slots) grid, one slot per n-gram size plus a
+    word slot and a bigram slot (a word and a bigram sit at the position where they start),
+    so that a single boolean mask turns the grid into CSR entries already grouped by
+    document, with no sorting. Each text is followed by NUL padding as long as the longest
+    n-gram, so n-grams that run past a text's end hold only NULs beyond it and never reach
+    the next text: features do not depend on the batch.
     """
+    lo, hi = char_ngram_range
+    sizes = list(range(max(lo, 1), hi + 1)) if hi >= lo else []
+    pad = max(hi - 1, 1)
     n_docs = len(texts)
-    codes, doc_starts = _concat(texts)
+    codes, doc_starts = _concat(texts, pad)
     length = len(codes)
     c = codes.astype(np.uint64) + _U64(1)
-    is_sep = codes == 0
-    sepcum = np.zeros(length + 1, dtype=np.int64)
-    np.cumsum(is_sep, out=sepcum[1:])
-    shift = _U64(64 - n_bits)
+    n_char_slots = len(sizes)
+    n_slots = n_char_slots + (2 if words else 0)
+    grid = np.zeros((length, n_slots), dtype=np.uint64)
+    valid = np.zeros((length, n_slots), dtype=bool)
+    nul = codes == 0
+    slot_len = np.zeros((length, n_slots), dtype=np.int64) if positions else None
 
-    parts_rows: list[NDArray[np.int64]] = []
-    parts_cols: list[NDArray[np.int64]] = []
-    parts_vals: list[NDArray[np.float32]] = []
-    parts_starts: list[NDArray[np.int64]] = []
-    parts_ends: list[NDArray[np.int64]] = []
+    # Character n-grams: h_n[i] = h_{n-1}[i] * B + c[i + n - 1]. Start positions must not be
+    # NUL padding; tails may be (that marks "end of text", the same in every batch).
+    if sizes:
+        h = c.copy()
+        not_pad = ~nul
+        for n in range(2, hi + 1):
+            h[: length - n + 1] = h[: length - n + 1] * _BASE + c[n - 1 :]
+            h[length - n + 1 :] = 0
+            if n in sizes:
+                k = sizes.index(n)
+                grid[:, k] = h + _U64((_SEED_CHAR + n) * 0x2545F4914F6CDD1D % 2**64)
+                # The n-gram must start inside the text and contain no more than the padding.
+                valid[:, k] = not_pad
+                valid[length - n + 1 :, k] = False
+                if slot_len is not None:
+                    slot_len[:, k] = n
+        if 1 in sizes:
+            k = sizes.index(1)
+            grid[:, k] = c + _U64(_SEED_CHAR)
+            valid[:, k] = ~nul
+            if slot_len is not None:
+                slot_len[:, k] = 1
 
-    def add(
-        pos: NDArray[np.int64],
-        end: NDArray[np.int64],
-        h: NDArray[np.uint64],
-        seed: int,
-        weight: float,
-    ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-        rows = sepcum[pos]
-        cols = (_mix(h, seed) >> shift).astype(np.int64)
-        parts_rows.append(rows)
-        parts_cols.append(cols)
-        # The padding space before each text shifts every offset by one.
-        local = doc_starts[rows] + 1
-        parts_starts.append(np.maximum(pos - local, 0))
-        parts_ends.append(end - local)
-        return rows, cols
+    if words:
+        is_word = _word_chars(codes)
+        edge = np.diff(is_word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+        w_start = np.flatnonzero(edge == 1)
+        w_end = np.flatnonzero(edge == -1)
+        if len(w_start):
+            # Prefix sums of c_t * B^-t give any substring's polynomial hash in O(1):
+            # hash(i, j) = B^(j-1) * (S[j] - S[i]).
+            pow_inv = np.empty(length, dtype=np.uint64)
+            pow_inv[0] = 1
+            pow_inv[1:] = _BASE_INV
+            np.cumprod(pow_inv, out=pow_inv)
+            s = np.zeros(length + 1, dtype=np.uint64)
+            np.cumsum(c * pow_inv, out=s[1:])
+            pow_fwd = np.empty(length, dtype=np.uint64)
+            pow_fwd[0] = 1
+            pow_fwd[1:] = _BASE
+            np.cumprod(pow_fwd, out=pow_fwd)
+            wh = pow_fwd[w_end - 1] * (s[w_end] - s[w_start]) + _U64(word_seed)
+            kw = n_char_slots
+            grid[w_start, kw] = wh + _U64(_SEED_WORD)
+            valid[w_start, kw] = True
+            if slot_len is not None:
+                slot_len[w_start, kw] = w_end - w_start
+            if word_bigrams and len(w_start) > 1:
+                # Words of one text are separated by at least a space; NUL padding between
+                # texts keeps a pair from spanning two texts.
+                nulcum = np.cumsum(nul)
+                first = np.flatnonzero(nulcum[w_start[1:]] == nulcum[w_start[:-1]])
+                bh = _mix(wh[first], 7) * _BIGRAM_MUL + wh[first + 1] + _U64(_SEED_BIGRAM)
+                grid[w_start[first], kw + 1] = bh
+                valid[w_start[first], kw + 1] = True
+                if slot_len is not None:
+                    slot_len[w_start[first], kw + 1] = w_end[first + 1] - w_start[first]
 
-    # Character n-grams: h_n[i] = h_{n-1}[i] * B + c[i + n - 1], valid when no NUL is inside.
-    lo, hi = char_ngram_range
-    char_rows: list[NDArray[np.int64]] = []
-    h = c.copy()
-    for n in range(2, hi + 1):
-        h = h[:-1] * _BASE + c[n - 1 :]
-        if n < lo:
-            continue
-        pos = np.arange(len(h), dtype=np.int64)
-        ok = sepcum[pos + n] == sepcum[pos]
-        pos = pos[ok]
-        # Pure padding n-grams (" " only) cannot occur: texts are never empty of characters
-        # between two pads except for empty texts, whose n-grams are just the two spaces.
-        rows, _ = add(pos, pos + n, h[ok], _SEED_CHAR + n, char_weight)
-        char_rows.append(rows)
-    if char_rows:
-        all_rows = np.concatenate(char_rows)
-        w = _unit_weights(all_rows, n_docs, char_weight)
-        offset = 0
-        for rows in char_rows:
-            parts_vals.append(w[offset : offset + len(rows)])
-            offset += len(rows)
+    # Per document and namespace, weights that give each namespace unit norm.
+    per_pos = valid.astype(np.int32)
+    counts = np.add.reduceat(per_pos, doc_starts[:-1], axis=0) if n_docs else per_pos[:0]
+    weights = np.zeros((n_docs, n_slots), dtype=np.float32)
+    if n_char_slots:
+        n_char = counts[:, :n_char_slots].sum(axis=1)
+        w = np.where(n_char > 0, char_weight / np.sqrt(np.maximum(n_char, 1)), 0.0)
+        weights[:, :n_char_slots] = w[:, None]
+    if words:
+        for k in (n_char_slots, n_char_slots + 1):
+            nk = counts[:, k]
+            weights[:, k] = np.where(nk > 0, word_weight / np.sqrt(np.maximum(nk, 1)), 0.0)
 
-    # Words: maximal runs of letters and digits (any script).
-    is_word = np.zeros(length, dtype=bool)
-    ascii_mask = codes < 128
-    is_word[ascii_mask] = _ASCII_WORD[codes[ascii_mask]]
-    if not ascii_mask.all():
-        other = codes[~ascii_mask]
-        uniq = np.unique(other)
-        alnum = np.fromiter((chr(int(u)).isalnum() for u in uniq), dtype=bool, count=len(uniq))
-        is_word[~ascii_mask] = alnum[np.searchsorted(uniq, other)]
-    prev = np.concatenate(([False], is_word[:-1]))
-    nxt = np.concatenate((is_word[1:], [False]))
-    w_start = np.flatnonzero(is_word & ~prev)
-    w_end = np.flatnonzero(is_word & ~nxt) + 1
-    if len(w_start):
-        # Prefix sums of c_t * B^-t give any substring's polynomial hash in O(1):
-        # hash(i, j) = B^(j-1) * (S[j] - S[i]).
-        pow_inv = np.cumprod(np.full(length, _BASE_INV, dtype=np.uint64))
-        pow_inv = np.concatenate(([_U64(1)], pow_inv[:-1]))
-        s = np.zeros(length + 1, dtype=np.uint64)
-        np.cumsum(c * pow_inv, out=s[1:])
-        pow_fwd = np.cumprod(np.full(length, _BASE, dtype=np.uint64))
-        pow_fwd = np.concatenate(([_U64(1)], pow_fwd[:-1]))
-        wh = pow_fwd[w_end - 1] * (s[w_end] - s[w_start])
-        rows, _ = add(w_start, w_end, wh, _SEED_WORD, word_weight)
-        parts_vals.append(_unit_weights(rows, n_docs, word_weight))
-        if word_bigrams and len(w_start) > 1:
-            same = sepcum[w_start[1:]] == sepcum[w_start[:-1]]
-            first = np.flatnonzero(same)
-            bh = _mix(wh[first], 7) * _BIGRAM_MUL + wh[first + 1]
-            rows, _ = add(w_start[first], w_end[first + 1], bh, _SEED_BIGRAM, word_weight)
-            parts_vals.append(_unit_weights(rows, n_docs, word_weight))
-
-    if not parts_rows:
-        empty_i = np.zeros(0, dtype=np.int64)
-        return NgramHits(empty_i, empty_i, np.zeros(0, dtype=np.float32), empty_i, empty_i)
-    return NgramHits(
-        np.concatenate(parts_rows),
-        np.concatenate(parts_cols),
-        np.concatenate(parts_vals),
-        np.concatenate(parts_starts),
-        np.concatenate(parts_ends),
-    )
+    flat_valid = valid.ravel()
+    cols = (_mix(grid.ravel()[flat_valid], 0) >> _U64(64 - n_bits)).astype(np.int64)
+    row_counts = counts.sum(axis=1) if n_docs else np.zeros(0, dtype=np.int64)
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(row_counts, out=indptr[1:])
+    # Entries are in position order; each takes its document's weight for its slot.
+    slots = np.broadcast_to(np.arange(n_slots, dtype=np.int64), (length, n_slots)).ravel()[
+        flat_valid
+    ]
+    doc_of_entry = np.repeat(np.arange(n_docs, dtype=np.int64), row_counts)
+    values = weights[doc_of_entry, slots]
+    hits = NgramHits(indptr=indptr, cols=cols, values=values)
+    if positions and slot_len is not None:
+        pos = np.broadcast_to(np.arange(length, dtype=np.int64)[:, None], (length, n_slots))
+        start = pos.ravel()[flat_valid] - doc_starts[doc_of_entry] - 1
+        hits.starts = np.maximum(start, 0)
+        hits.ends = start + slot_len.ravel()[flat_valid]
+    return hits
 
 
 # --------------------------------------------------------------------------------------------
@@ -219,16 +250,6 @@ _TLD = (
     r"com|net|org|info|biz|co|io|ru|cn|xyz|top|online|site|club|shop|store|me|us|uk|de|in|ly|"
     r"gl|tk|ml|ga|cf|gq|pw|cc|ws|link|click|app|live|vip|win|bid|loan|icu|fun|pro|tv|gd|to|su|"
     r"edu|gov|eu|fr|es|it|nl|au|ca|be|ch|at|se|no|dk|fi|pl|tr|br|jp|kr|nz|za|mx|ar|ie"
-)
-_META_RE = re.compile(
-    rf"(?P<url>(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9][a-z0-9\-]{{0,62}}(?:\.[a-z0-9\-]+)*\.(?:{_TLD})\b(?:/[^\s<>\"']*)?)"
-    r"|(?P<email>\b[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)"
-    r"|(?P<phone>(?<![\w.])\+?\d[\d \-().]{7,16}\d(?![\w.]))"
-    r"|(?P<money>[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:usd|dollars?|euros?|pounds?|k|grand|/hr|/hour|/day|/week|/month)\b)"
-    r"|(?P<crypto>\b(?:bitcoin|btc|crypto\w*|ethereum|eth|usdt|forex|binary options?|nft|wallet|"
-    r"trading|investment|investor|profit|roi)\b|\b0x[0-9a-f]{16,}\b|\b(?:bc1|[13])[a-z0-9]{25,39}\b)"
-    r"|(?P<contact>\b(?:whats\s?app|telegram|wa\.me|t\.me|dm me|inbox me|text me|call now|call us|"
-    r"contact us|click here|check out|subscribe|sign up|visit)\b)"
 )
 _SHORTENERS = frozenset(
     [
@@ -369,49 +390,163 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+_STRIP = "()[]{}<>\"'.,;:!?*"
+_URL_TOKEN_RE = re.compile(
+    rf"(?:https?://|www\.)\S+|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:{_TLD})(?:[/:?#]\S*)?"
+)
+_EMAIL_TOKEN_RE = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
+_PHONE_RE = re.compile(r"(?<![\w.])\+?\d[\d \-().]{7,16}\d(?![\w.])")
+_MONEY_RE = re.compile(
+    r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:usd|dollars?|euros?|pounds?|k|grand)\b"
+    r"|\b\d+\s?/\s?(?:hr|hour|day|week|month)\b"
+)
+_WALLET_RE = re.compile(r"\b0x[0-9a-f]{16,}\b|\b(?:bc1|[13])[a-z0-9]{25,39}\b")
+_ALNUM_RE = re.compile(r"[a-z0-9]+")
+_PUNCT_TO_SPACE = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", " "))
+_CRYPTO_WORDS = frozenset(
+    [
+        "bitcoin",
+        "btc",
+        "crypto",
+        "cryptocurrency",
+        "ethereum",
+        "eth",
+        "usdt",
+        "forex",
+        "nft",
+        "wallet",
+        "trading",
+        "investment",
+        "investor",
+        "invest",
+        "profit",
+        "profits",
+        "roi",
+        "mining",
+        "binary",
+    ]
+)
+_CONTACT_WORDS = frozenset(["whatsapp", "telegram", "subscribe", "visit", "dm", "inbox"])
+_CONTACT_PHRASES = (
+    "whats app",
+    "dm me",
+    "inbox me",
+    "text me",
+    "call now",
+    "call us",
+    "contact us",
+    "click here",
+    "check out",
+    "sign up",
+    "wa.me",
+    "t.me",
+)
+
+
+def _token_kind(token: str) -> str | None:
+    """ "url" or "email" when a whitespace-separated token (punctuation stripped) is one."""
+    if "@" in token and _EMAIL_TOKEN_RE.fullmatch(token):
+        return "email"
+    if ("." in token or "://" in token) and _URL_TOKEN_RE.fullmatch(token):
+        return "url"
+    return None
+
+
+def meta_matches(norm: str) -> list[tuple[str, int, int]]:
+    """Where the metadata signals are in ``norm``: ``(kind, begin, end)`` (for explanations).
+
+    Kinds: url, email, phone, money, crypto, contact. Slower than :func:`comment_meta`, which
+    only counts.
+    """
+    found: list[tuple[str, int, int]] = []
+    for m in _SPACE_SPLIT_RE.finditer(norm):
+        token = m.group(0)
+        stripped = token.strip(_STRIP)
+        if not stripped:
+            continue
+        begin = m.start() + token.index(stripped)
+        end = begin + len(stripped)
+        kind = _token_kind(stripped)
+        if kind is None:
+            words = set(_ALNUM_RE.findall(stripped))
+            if words & _CRYPTO_WORDS:
+                kind = "crypto"
+            elif words & _CONTACT_WORDS:
+                kind = "contact"
+        if kind is not None:
+            found.append((kind, begin, end))
+    for pattern, kind in ((_PHONE_RE, "phone"), (_MONEY_RE, "money"), (_WALLET_RE, "crypto")):
+        for m in pattern.finditer(norm):
+            if kind != "phone" or _digits(m.group(0)) >= 9:
+                found.append((kind, m.start(), m.end()))
+    for phrase in _CONTACT_PHRASES:
+        start = norm.find(phrase)
+        while start >= 0:
+            found.append(("contact", start, start + len(phrase)))
+            start = norm.find(phrase, start + 1)
+    return found
+
+
+_SPACE_SPLIT_RE = re.compile(r"\S+")
+
+
+def _digits(s: str) -> int:
+    return len(s) - len(s.translate(_DIGITS))
+
+
 def comment_meta(item: CommentInput, norm: str) -> list[float]:
-    """The :data:`META_NAMES` values of one comment (``norm`` is its normalised text)."""
-    n_links = n_emails = n_phone = n_money = n_crypto = n_contact = 0
+    """The :data:`META_NAMES` values of one comment (``norm`` is its normalised text).
+
+    Written for speed: whitespace tokens are only examined when they hold a "." or "@", and
+    the phone, money and wallet patterns only run when the text holds enough digits.
+    """
+    tokens = norm.split()
+    n_links = n_emails = n_phone = n_money = n_crypto = 0
     hosts: set[str] = set()
     shortener = suspicious = query = 0.0
-    for m in _META_RE.finditer(norm):
-        kind = m.lastgroup
-        if kind == "url":
-            n_links += 1
-            link = m.group(0)
-            host = _host(link)
-            hosts.add(host)
-            if host in _SHORTENERS:
-                shortener = 1.0
-            if host.rsplit(".", 1)[-1] in _SUSPICIOUS_TLDS:
-                suspicious = 1.0
-            if "?" in link or "ref=" in link or "aff" in link:
-                query = 1.0
-        elif kind == "email":
-            n_emails += 1
-        elif kind == "phone":
-            if sum(ch.isdigit() for ch in m.group(0)) >= 9:
-                n_phone += 1
-        elif kind == "money":
-            n_money += 1
-        elif kind == "crypto":
-            n_crypto += 1
-        else:
-            n_contact += 1
+    if "." in norm or "@" in norm:
+        for token in tokens:
+            if "." not in token and "@" not in token:
+                continue
+            link = token.strip(_STRIP)
+            kind = _token_kind(link)
+            if kind == "email":
+                n_emails += 1
+            elif kind == "url":
+                n_links += 1
+                host = _host(link)
+                hosts.add(host)
+                if host in _SHORTENERS:
+                    shortener = 1.0
+                if host.rsplit(".", 1)[-1] in _SUSPICIOUS_TLDS:
+                    suspicious = 1.0
+                if "?" in link or "ref=" in link or "aff" in link:
+                    query = 1.0
+    digits = _digits(norm)
+    if digits >= 9:
+        n_phone = sum(_digits(m.group(0)) >= 9 for m in _PHONE_RE.finditer(norm))
+    if digits:
+        n_money = len(_MONEY_RE.findall(norm))
+        if digits >= 16:
+            n_crypto += len(_WALLET_RE.findall(norm))
+    words = set(norm.translate(_PUNCT_TO_SPACE).split())
+    n_crypto += len(words & _CRYPTO_WORDS)
+    n_contact = len(words & _CONTACT_WORDS) + sum(p in norm for p in _CONTACT_PHRASES)
+
     text = item.text
     n_chars = len(text)
     n_upper = n_chars - len(text.translate(_DELETE_UPPER))
     n_lower = len(norm) - len(norm.translate(_DELETE_LOWER))
     caps = n_upper / n_lower if n_lower >= 8 else 0.0
-    tokens = norm.split()
     repetition = 1.0 - len(set(tokens)) / len(tokens) if len(tokens) >= 4 else 0.0
-    non_ascii = 0.0 if text.isascii() else sum(ord(ch) > 127 for ch in text) / max(n_chars, 1)
+    non_ascii = (n_chars - len(text.encode("ascii", "ignore"))) / n_chars if n_chars else 0.0
 
     a_host = _host(item.author_url)
     a_path = item.author_url.strip().lower().split("://", 1)[-1]
     email = item.author_email.strip().lower()
     e_local, _, e_domain = email.partition("@")
     name = item.author_name.strip().lower()
+    name_link = any(_token_kind(t.strip(_STRIP)) == "url" for t in name.split() if "." in t)
     return [
         math.log1p(n_links),
         float(n_links > 0),
@@ -439,9 +574,9 @@ def comment_meta(item: CommentInput, norm: str) -> list[float]:
         float("/" in a_path.strip("/")),
         float(bool(email)),
         float(e_domain in _FREE_MAIL),
-        float(len(e_local) - len(e_local.translate(_DIGITS)) >= 3),
-        float(bool(_META_RE.search(name)) and "." in name),
-        float(len(name) - len(name.translate(_DIGITS)) >= 3),
+        float(_digits(e_local) >= 3),
+        float(name_link),
+        float(_digits(name) >= 3),
         float(len(name.split()) >= 4),
         1.0,
     ]
@@ -458,6 +593,11 @@ def _author_tokens(item: CommentInput) -> tuple[str, str, str]:
 # --------------------------------------------------------------------------------------------
 # The transformer
 # --------------------------------------------------------------------------------------------
+
+
+#: Version of the hashing layout. A model fitted on features of another scheme would read
+#: every column wrongly, so transform() refuses it and the registry records the scheme.
+FEATURE_SCHEME = 2
 
 
 class CommentFeaturizer(TransformerMixin, BaseEstimator):
@@ -487,6 +627,7 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
     def fit(self, X: Sequence[CommentInput], y: Any = None) -> CommentFeaturizer:
         """Record the output width; there is nothing to learn."""
         self.n_features_out_ = 2**self.n_bits + len(META_NAMES)
+        self.scheme_ = FEATURE_SCHEME
         return self
 
     def normalize_batch(self, X: Sequence[CommentInput]) -> list[str]:
@@ -497,8 +638,17 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
         """Features of ``X`` (rows may hold duplicate columns; products sum them)."""
         return self.transform_normalized(X, self.normalize_batch(X))
 
-    def text_hits(self, norms: Sequence[str]) -> NgramHits:
-        """Hashed text n-grams of normalised texts, with their positions (for explanations)."""
+    def check_scheme(self) -> None:
+        """Raise ValueError if this featurizer was fitted under another hashing scheme."""
+        scheme = getattr(self, "scheme_", 1)
+        if scheme != FEATURE_SCHEME:
+            raise ValueError(
+                f"featurizer was fitted with feature scheme {scheme}, this code computes "
+                f"scheme {FEATURE_SCHEME}: retrain the model"
+            )
+
+    def text_hits(self, norms: Sequence[str], *, positions: bool = False) -> NgramHits:
+        """Hashed text n-grams of normalised texts (with their ranges if ``positions``)."""
         return text_ngrams(
             norms,
             n_bits=self.n_bits,
@@ -506,18 +656,18 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
             word_bigrams=self.word_bigrams,
             char_weight=self.char_weight,
             word_weight=self.word_weight,
+            positions=positions,
         )
 
     def transform_normalized(
         self, X: Sequence[CommentInput], norms: Sequence[str]
     ) -> sp.csr_matrix:
         """Features of ``X`` given their already-normalised texts ``norms``."""
+        self.check_scheme()
         n_docs = len(X)
         n_hashed = 2**self.n_bits
         hits = self.text_hits(norms)
-        rows = [hits.rows]
-        cols = [hits.cols]
-        vals = [hits.values]
+        parts = [(hits.indptr, hits.cols, hits.values)]
 
         if self.author_weight and any(
             item.author_name or item.author_url or item.author_email for item in X
@@ -527,37 +677,52 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
                 texts = [a[k] for a in authored]
                 if not any(texts):
                     continue
-                ah = _word_hits(texts, self.n_bits, seed)
-                rows.append(ah[0])
-                cols.append(ah[1])
-                vals.append(_unit_weights(ah[0], n_docs, self.author_weight))
+                ah = text_ngrams(
+                    texts,
+                    n_bits=self.n_bits,
+                    char_ngram_range=(1, 0),
+                    word_bigrams=False,
+                    word_weight=self.author_weight,
+                    word_seed=seed,
+                )
+                parts.append((ah.indptr, ah.cols, ah.values))
 
         meta = np.asarray(
-            [comment_meta(item, nt) for item, nt in zip(X, norms, strict=True)], dtype=np.float32
+            [comment_meta(item, nt) for item, nt in zip(X, norms, strict=True)],
+            dtype=np.float32,
         ).reshape(n_docs, len(META_NAMES))
-        mr, mc = np.nonzero(meta)
-        rows.append(mr.astype(np.int64))
-        cols.append(mc.astype(np.int64) + n_hashed)
-        vals.append(meta[mr, mc] * np.float32(self.meta_weight))
-
-        all_rows = np.concatenate(rows)
-        order = np.argsort(all_rows, kind="stable")
-        indptr = np.zeros(n_docs + 1, dtype=np.int64)
-        np.cumsum(np.bincount(all_rows, minlength=n_docs), out=indptr[1:])
-        data = np.concatenate(vals)[order].astype(np.float32, copy=False)
-        indices = np.concatenate(cols)[order]
+        meta *= np.float32(self.meta_weight)
+        nz = meta != 0
+        meta_indptr = np.zeros(n_docs + 1, dtype=np.int64)
+        np.cumsum(nz.sum(axis=1), out=meta_indptr[1:])
+        meta_cols = np.broadcast_to(
+            np.arange(n_hashed, n_hashed + len(META_NAMES), dtype=np.int64), meta.shape
+        )[nz]
+        parts.append((meta_indptr, meta_cols, meta[nz]))
+        indptr, indices, data = _merge_rows(parts, n_docs)
         return sp.csr_matrix((data, indices, indptr), shape=(n_docs, n_hashed + len(META_NAMES)))
 
 
-def _word_hits(
-    texts: Sequence[str], n_bits: int, seed: int
-) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """Rows and columns of the hashed words of ``texts`` in namespace ``seed``."""
-    hits = text_ngrams(texts, n_bits=n_bits, char_ngram_range=(99, 1), word_bigrams=False)
-    # text_ngrams hashes words with the word seed; re-seed them into this namespace.
-    cols = (
-        ((hits.cols.astype(np.uint64) * _U64(0x9E3779B97F4A7C15) + _U64(seed)) >> _U64(64 - n_bits))
-        if len(hits.cols)
-        else hits.cols.astype(np.uint64)
-    )
-    return hits.rows, cols.astype(np.int64)
+def _merge_rows(
+    parts: Sequence[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float32]]],
+    n_docs: int,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float32]]:
+    """Concatenate CSR parts row by row (row i holds part 0's row i, then part 1's, ...)."""
+    if len(parts) == 1:
+        return parts[0]
+    counts = np.stack([np.diff(indptr) for indptr, _, _ in parts], axis=1)
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(counts.sum(axis=1), out=indptr[1:])
+    total = int(indptr[-1])
+    indices = np.empty(total, dtype=np.int64)
+    data = np.empty(total, dtype=np.float32)
+    before = np.cumsum(counts, axis=1) - counts  # entries of earlier parts in the same row
+    for k, (p_indptr, p_cols, p_vals) in enumerate(parts):
+        if not len(p_cols):
+            continue
+        # Entry e of row r goes to indptr[r] + before[r, k] + (e - p_indptr[r]).
+        shift = indptr[:-1] + before[:, k] - p_indptr[:-1]
+        dest = np.arange(len(p_cols), dtype=np.int64) + np.repeat(shift, counts[:, k])
+        indices[dest] = p_cols
+        data[dest] = p_vals
+    return indptr, indices, data

@@ -338,7 +338,8 @@ _WORD_RE = re.compile(
 _LEET_TRANS = str.maketrans("01345789@$!|", "oieastbgasil")
 _LEET_CHARS = frozenset("01345789@$!|")
 _REPEAT_RE = re.compile(r"([^\W\d_])\1{2,}")
-_TRIPLE_RE = re.compile(r"([^\W\d_])\1\1")
+# A cheap pre-check (any character three times); the word step only collapses letters.
+_TRIPLE_RE = re.compile(r"(.)\1\1")
 
 # A replacement function gets the match and whether positions are wanted; it returns the
 # replacement text and, if wanted, for each replacement character the half-open range of

@@ -35,6 +35,7 @@ import scipy
 import sklearn
 
 from classifier import ATTRIBUTES
+from classifier.features import FEATURE_SCHEME
 from classifier.model import ModerationModel
 
 __all__ = [
@@ -48,7 +49,7 @@ __all__ = [
 ]
 
 #: Version id of the default model shipped in ``classifier/models/``.
-BUILTIN_VERSION = "20261125-013605-bc1a9416"
+BUILTIN_VERSION = "20261125-015000-e1aea3dd"
 
 BUILTIN_ROOT = Path(__file__).resolve().parent / "models"
 
@@ -174,6 +175,7 @@ class ModelRegistry:
                 "created_at": stamp,
                 "attributes": list(ATTRIBUTES),
                 "libraries": library_versions(),
+                "feature_scheme": FEATURE_SCHEME,
                 "training_data_digest": model.info.get("training_data_digest", ""),
                 "training": model.info.get("training", {}),
                 "metrics": metrics or {},
@@ -254,9 +256,13 @@ class ModelRegistry:
             have = recorded.get(lib)
             if have is None or key(have) != key(running[lib]):
                 problems.append(f"{lib} {have} (running {running[lib]})")
+        if meta.get("feature_scheme") != FEATURE_SCHEME:
+            problems.append(
+                f"feature scheme {meta.get('feature_scheme')} (running {FEATURE_SCHEME})"
+            )
         if problems:
             raise ModelIntegrityError(
-                f"{version}: saved under other library versions: {', '.join(problems)}"
+                f"{version}: saved under other versions: {', '.join(problems)}"
             )
         return meta
 
