@@ -20,6 +20,8 @@ EXTENSION = "moderation.csrf"
 def init_app(app: Flask) -> None:
     """Register the pages; CSRF is checked by the pages' own blueprint, not by the JSON APIs."""
     app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)
+    # Tokens live as long as the 12-hour session, so a queue left open still acts.
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
     app.config.setdefault("LOGIN_RATE_LIMIT", "10 per minute")
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
