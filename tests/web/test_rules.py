@@ -200,3 +200,40 @@ def test_decide_orders_reasons_and_keeps_the_old_call() -> None:
         context=DecisionContext(trusted=True),
     )
     assert toxic_trusted.status == "held"
+
+
+def test_words_match_as_wordpress_does_across_every_field() -> None:
+    from moderation.services.policy import CommentFields, match_words
+
+    fields = CommentFields(
+        author="Ann",
+        email="ann@example.org",
+        url="",
+        content="<b>Hi</b>",
+        ip="10.1.2.3",
+        user_agent="EvilBot/1.0",
+    )
+    assert match_words(["evilbot"], fields) == ("evilbot", "user_agent")
+    assert match_words(["10.1.2."], fields) == ("10.1.2.", "ip")
+    assert match_words(["  ", "EXAMPLE.ORG"], fields) == ("EXAMPLE.ORG", "email")
+    assert match_words(["b>hi"], fields) == ("b>hi", "content")
+    assert match_words(["absent"], fields) is None
+
+
+def test_highlight_keeps_every_character_and_ignores_bad_spans() -> None:
+    from moderation.services.queue import highlight
+
+    text = "abc def ghi"
+    spans = [
+        {"begin": 4, "end": 7, "attribute": "insult", "score": 0.9},
+        {"begin": 5, "end": 9, "attribute": "threat", "score": 0.8},  # overlaps: skipped
+        {"begin": 9, "end": 99, "attribute": "x", "score": 0.1},  # out of range
+        {"begin": "0", "end": 2, "attribute": "x", "score": 0.1},  # not a number
+    ]
+    segments = highlight(text, spans)
+    assert "".join(segment for segment, _ in segments) == text
+    assert [(segment, span["attribute"] if span else None) for segment, span in segments] == [
+        ("abc ", None),
+        ("def", "insult"),
+        (" ghi", None),
+    ]
