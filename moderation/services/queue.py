@@ -261,6 +261,22 @@ def articles_for(session: Session, site_ids: list[int], limit: int = 200) -> lis
     )
 
 
+def explaining_spans(comment: Comment) -> list[dict[str, Any]]:
+    """The spans that explain the model's decision: those of the attributes its reasons name.
+
+    Without such reasons (an approved comment), the spans of attributes scored 0.5 or more.
+    """
+    score = comment.latest_score
+    if score is None:
+        return []
+    model_decisions = [d for d in comment.decisions if d.decided_by == "model"]
+    reasons = model_decisions[-1].reasons if model_decisions else []
+    fired = {r.get("attribute") for r in reasons if r.get("attribute")}
+    if not fired:
+        fired = {name for name, value in (score.values or {}).items() if value >= 0.5}
+    return [span for span in score.spans or [] if span.get("attribute") in fired]
+
+
 def highlight(text: str, spans: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any] | None]]:
     """Split text into segments, each with the explaining span covering it (or None).
 

@@ -65,6 +65,7 @@ def queue() -> str:
         attributes=ATTRIBUTES,
         reject_reasons=actions.REJECT_REASONS,
         highlight=queue_service.highlight,
+        explaining_spans=queue_service.explaining_spans,
         safe_url=safe_url,
         undo_id=undo_id,
         undo_seconds=UNDO_VISIBLE_SECONDS,
@@ -142,5 +143,6 @@ def comment_history(comment_id: str) -> str:
         site=site,
         history=queue_service.author_histories(session, [comment.author_id])[comment.author_id],
         highlight=queue_service.highlight,
+        explaining_spans=queue_service.explaining_spans,
         safe_url=safe_url,
     )

@@ -55,7 +55,7 @@ def test_queue_card_shows_article_author_history_spans_reasons_and_model(
     assert "Ceasefire talks resume" in html
     assert 'href="https://news.example/2026/11/ceasefire-talks"' in html
     assert "0 approved · 0 rejected · first seen" in html
-    assert '<mark class="span span-insult" title="insult 0.93"' in html
+    assert '<mark class="span span-insult" title="insult 0.93 (comment 0.93)"' in html
     assert "toxicity: 0.91 ≥ 0.80" in html
     assert "test-model-1" in html
     counts = client.get("/moderate/queue/counts").get_json()
@@ -334,3 +334,24 @@ def test_other_site_authors_are_not_found(app: Flask, client: FlaskClient) -> No
     )
     assert response.status_code == 404
     assert site_id(app, "beta")
+
+
+def test_only_the_spans_of_attributes_that_decided_are_highlighted(
+    app: Flask, client: FlaskClient
+) -> None:
+    key = setup(app, client)
+    content = "Buy this, you idiot"
+    comment_id = held_comment(
+        app,
+        client,
+        key,
+        content=content,
+        scores={"insult": 0.95},
+        spans=[
+            {"begin": 0, "end": 3, "attribute": "spam", "score": 0.4},
+            {"begin": 14, "end": 19, "attribute": "insult", "score": 3.2},
+        ],
+    )
+    html = client.get(f"/moderate/comments/{comment_id}").get_data(as_text=True)
+    assert 'title="insult 3.20 (comment 0.95)"' in html
+    assert "span-spam" not in html
