@@ -72,6 +72,11 @@ def seed_queue(served: Served) -> list[str]:
             c,
             served.key,
             content=THREAT,
+            article={
+                "id": "budget-2027",
+                "url": "https://news.example/2026/11/budget-vote",
+                "title": "Parliament votes on the 2027 budget",
+            },
             spans=[
                 span(THREAT, "should be shut up for good", "threat", 0.81),
                 span(THREAT, "filthy liar", "insult", 0.9),
