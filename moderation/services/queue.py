@@ -16,7 +16,17 @@ from sqlalchemy import Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from moderation.errors import BadRequest
-from moderation.models import Article, Comment, Decision, Report, ReportedComment, Score
+from moderation.models import (
+    Article,
+    Author,
+    AuthorFlag,
+    AuthorNote,
+    Comment,
+    Decision,
+    Report,
+    ReportedComment,
+    Score,
+)
 from moderation.services.policy import ATTRIBUTES
 
 TABS = ("held", "reported", "approved", "rejected")
@@ -202,10 +212,13 @@ class AuthorHistory:
     approved: int
     rejected: int
     first_seen: datetime | None
+    trusted: bool = False
+    premoderated: bool = False
+    notes: int = 0
 
 
 def author_histories(session: Session, author_ids: list[int]) -> dict[int, AuthorHistory]:
-    """Approved and rejected counts and first-seen time of each author."""
+    """Each author's approved and rejected counts, first-seen time, standing and notes."""
     if not author_ids:
         return {}
     rows = session.execute(
@@ -216,34 +229,48 @@ def author_histories(session: Session, author_ids: list[int]) -> dict[int, Autho
     tally: dict[int, dict[str, int]] = {}
     for author_id, status, count in rows:
         tally.setdefault(author_id, {})[status] = count
-    from moderation.models import Author
-
     seen: dict[int, datetime] = {}
     for author_id, first_seen in session.execute(
         select(Author.id, Author.first_seen).where(Author.id.in_(author_ids))
     ):
         seen[author_id] = first_seen
-    return {
-        author_id: AuthorHistory(
+    flags = {
+        flag.author_id: flag
+        for flag in session.scalars(select(AuthorFlag).where(AuthorFlag.author_id.in_(author_ids)))
+    }
+    notes: dict[int, int] = {}
+    for author_id, count in session.execute(
+        select(AuthorNote.author_id, func.count())
+        .where(AuthorNote.author_id.in_(author_ids))
+        .group_by(AuthorNote.author_id)
+    ):
+        notes[author_id] = count
+    histories = {}
+    for author_id in author_ids:
+        flag = flags.get(author_id)
+        histories[author_id] = AuthorHistory(
             approved=tally.get(author_id, {}).get("approved", 0),
             rejected=tally.get(author_id, {}).get("rejected", 0),
             first_seen=seen.get(author_id),
+            trusted=bool(flag and flag.trusted),
+            premoderated=bool(flag and flag.premoderated),
+            notes=notes.get(author_id, 0),
         )
-        for author_id in author_ids
-    }
+    return histories
 
 
-def report_counts(session: Session, comment_ids: list[str]) -> dict[str, int]:
+def report_counts(session: Session, comment_ids: list[str]) -> dict[str, list[str]]:
+    """The readers' report reasons of each comment, oldest first."""
     if not comment_ids:
         return {}
     rows = session.execute(
-        select(Report.comment_id, func.count())
+        select(Report.comment_id, Report.reason)
         .where(Report.comment_id.in_(comment_ids))
-        .group_by(Report.comment_id)
+        .order_by(Report.id)
     )
-    found: dict[str, int] = {}
-    for comment_id, count in rows:
-        found[comment_id] = count
+    found: dict[str, list[str]] = {}
+    for comment_id, reason in rows:
+        found.setdefault(comment_id, []).append(reason)
     return found
 
 

@@ -260,7 +260,7 @@ def test_reader_reports_move_a_published_comment_into_reported(
 
     assert client.get("/moderate/queue/counts").get_json()["reported"] == 1
     html = client.get("/moderate/queue?tab=reported").get_data(as_text=True)
-    assert comment_id in html and "2 reports" in html
+    assert comment_id in html and "2 reports: rude; spam" in html
     token = token_from(client)
     client.post(
         "/moderate/actions",
@@ -300,6 +300,8 @@ def test_author_trust_premoderation_ban_and_notes(app: Flask, client: FlaskClien
     client.post(f"{page}/notes", data={"body": "<b>Warned</b> once", "csrf_token": token})
     html = client.get(page).get_data(as_text=True)
     assert "&lt;b&gt;Warned&lt;/b&gt; once" in html
+    card = client.get("/moderate/queue").get_data(as_text=True)
+    assert "always premoderated</span>" in card and "1 note</a>" in card
     assert "always premoderated" in html
 
     response = client.post(
