@@ -259,7 +259,7 @@ def author_histories(session: Session, author_ids: list[int]) -> dict[int, Autho
     return histories
 
 
-def report_counts(session: Session, comment_ids: list[str]) -> dict[str, list[str]]:
+def report_reasons(session: Session, comment_ids: list[str]) -> dict[str, list[str]]:
     """The readers' report reasons of each comment, oldest first."""
     if not comment_ids:
         return {}

@@ -45,7 +45,7 @@ def queue() -> str:
     page = _page()
     rows, total = queue_service.list_queue(session, site_ids=ids, flt=flt, page=page)
     histories = queue_service.author_histories(session, list({c.author_id for c in rows}))
-    reports = queue_service.report_counts(session, [c.id for c in rows])
+    reports = queue_service.report_reasons(session, [c.id for c in rows])
     sites = accounts.sites_for(session, current_user())
     undo_id = request.args.get("undo", type=int)
     return render_template(
