@@ -50,3 +50,18 @@ def akismet_client(
     if validated:
         return akismet.SyncClient.validated_client(config=config, http_client=http_client(app, key))
     return akismet.SyncClient(config=config, http_client=http_client(app, key))
+
+
+class AsyncRedirectTransport(httpx.AsyncHTTPTransport):
+    """The asynchronous twin of :class:`RedirectTransport`, over real HTTP."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__()
+        self.base = httpx.URL(base)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.url = request.url.copy_with(
+            scheme=self.base.scheme, host=self.base.host, port=self.base.port
+        )
+        request.headers["Host"] = self.base.netloc.decode("ascii")
+        return await super().handle_async_request(request)

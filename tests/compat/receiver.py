@@ -24,6 +24,8 @@ class Receiver:
     # Status codes to answer, in order; 200 once they run out.
     script: list[int] = field(default_factory=list)
     requests: list[Received] = field(default_factory=list)
+    # Seconds to wait before answering (a slow or hanging receiver).
+    delay: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_status(self) -> int:
@@ -40,8 +42,13 @@ class Receiver:
         raise AssertionError(f"expected {count} requests, got {len(self.requests)}")
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False  # a hanging request must not hold up the test's teardown
+
+
 @contextmanager
-def receiver(script: list[int] | None = None) -> Iterator[Receiver]:
+def receiver(script: list[int] | None = None, delay: float = 0.0) -> Iterator[Receiver]:
     """Serve on a free loopback port; yields the receiver with its URL."""
     state: Receiver
 
@@ -49,6 +56,7 @@ def receiver(script: list[int] | None = None) -> Iterator[Receiver]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length)
+            time.sleep(state.delay)
             status = state.next_status()
             with state.lock:
                 state.requests.append(Received(self.path, dict(self.headers.items()), body, status))
@@ -59,8 +67,10 @@ def receiver(script: list[int] | None = None) -> Iterator[Receiver]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state = Receiver(url=f"http://127.0.0.1:{server.server_address[1]}/hooks", script=script or [])
+    server = _Server(("127.0.0.1", 0), Handler)
+    state = Receiver(
+        url=f"http://127.0.0.1:{server.server_address[1]}/hooks", script=script or [], delay=delay
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

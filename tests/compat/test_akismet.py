@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import akismet
+import httpx
 import pytest
 from sqlalchemy import func, select
 
 from moderation.db import get_db
 from moderation.models import Comment, CommentEvent, Label
-from tests.compat.clients import akismet_client, http_client
+from tests.compat.clients import (
+    AsyncRedirectTransport,
+    RedirectTransport,
+    akismet_client,
+    http_client,
+)
 from tests.compat.conftest import SiteApp
+from tests.integration.processes import http_server
 
 CIVIL = "I think both sides should keep talking; the last ceasefire saved lives."
 BLATANT_SPAM = (
@@ -128,6 +137,44 @@ def test_usage_limit_and_key_sites(site_app: SiteApp) -> None:
     assert lines[1].startswith("Site,Total API Calls,Spam,Ham,Missed Spam,False Positives")
     assert lines[2].startswith(site_app.url + ",2,1,1,1,0,")
     assert client.key_sites(url_filter="elsewhere.example")[month] == []  # type: ignore[index]
+
+
+def test_every_method_over_real_http_sync_and_async(site_app: SiteApp) -> None:
+    """Both clients of the package, through a real HTTP server on 127.0.0.1."""
+    config = akismet.Config(key=site_app.key, url=site_app.url)
+    headers = {"User-Agent": akismet.USER_AGENT}
+    params = {"api_key": site_app.key}
+    with http_server(site_app.app) as base:
+        sync_http = httpx.Client(
+            transport=RedirectTransport(base), headers=headers, params=params, timeout=5
+        )
+        with akismet.SyncClient(config=config, http_client=sync_http) as client:
+            assert client.comment_check(IP, comment_content=CIVIL) == akismet.CheckResponse.HAM
+            assert client.submit_ham(IP, comment_content=CIVIL) is True
+
+        async def run_async() -> list[object]:
+            async_http = httpx.AsyncClient(
+                transport=AsyncRedirectTransport(base), headers=headers, params=params, timeout=5
+            )
+            async with akismet.AsyncClient(config=config, http_client=async_http) as client:
+                return [
+                    await client.verify_key(),
+                    await client.verify_key("mk_nope", site_app.url),
+                    await client.comment_check(
+                        IP, comment_content=BLATANT_SPAM, comment_author="Cheap Meds"
+                    ),
+                    await client.comment_check(IP, comment_content=CIVIL, is_test=True),
+                    await client.submit_spam(IP, comment_content=CIVIL),
+                    await client.submit_ham(IP, comment_content=BLATANT_SPAM),
+                    (await client.usage_limit())["usage"],
+                    (await client.key_sites())["total"],  # type: ignore[index]
+                ]
+
+        results = asyncio.run(run_async())
+    assert results[:4] == [True, False, akismet.CheckResponse.DISCARD, akismet.CheckResponse.HAM]
+    assert results[4:6] == [True, True]
+    assert results[6] == 3  # the sync check and the two async ones
+    assert results[7] == 1
 
 
 # --- on the wire -----------------------------------------------------------------------------

@@ -47,6 +47,16 @@ def deliveries(app: Flask) -> list[WebhookDelivery]:
         return list(session.scalars(select(WebhookDelivery).order_by(WebhookDelivery.created_at)))
 
 
+def wait_delivered(app: Flask, count: int, timeout: float = 30) -> None:
+    """The receiver answers before the worker records the attempt: wait for the rows."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if sum(row.status == "delivered" for row in deliveries(app)) >= count:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"fewer than {count} deliveries recorded as delivered")
+
+
 def envelope(request: Received) -> dict[str, object]:
     body: dict[str, object] = json.loads(request.body)
     return body
@@ -217,6 +227,7 @@ def test_a_real_worker_delivers_in_order_and_retries(make_app: AppFactory, tmp_p
             assert response.status_code in (200, 202)
             received = hook.wait_for(4, timeout=60)
             elapsed = time.monotonic() - started
+            wait_delivered(app, 2)
         comment_id = response.get_json()["id"]
 
     assert [r.answered for r in received] == [500, 500, 200, 200]
@@ -239,3 +250,63 @@ def test_a_real_worker_delivers_in_order_and_retries(make_app: AppFactory, tmp_p
     assert by_type["comment.entered_queue"]["attempts"] == 1
     with get_db(app).session() as session:
         assert session.scalar(select(func.count()).select_from(WebhookDelivery)) == 2
+
+
+@pytest.mark.integration
+def test_a_hanging_receiver_does_not_delay_scoring(make_app: AppFactory, tmp_path: Path) -> None:
+    """With the events queue on its own worker, comments are decided while deliveries hang."""
+    app = make_app("sqlite")
+    ensure_default_model(app)
+    site_id, key = create_site(app)
+    config = dict(app.config)
+    with receiver(delay=8.0) as hook:
+        add_endpoint(app, site_id, hook.url)
+        with (
+            running_worker(config, tmp_path / "scoring.log", "-Q", "scoring"),
+            running_worker(config, tmp_path / "events.log", "-Q", "events"),
+        ):
+            client = app.test_client()
+            statuses = []
+            for number in range(3):
+                payload = comment_payload(
+                    content=f"{ABUSE} ({number})",
+                    external_id=f"c{number}",
+                    # Different readers: the site's flood control would refuse one reader's burst.
+                    author={"id": f"reader-{number}", "name": f"Reader {number}"},
+                )
+                started = time.monotonic()
+                response = client.post(
+                    "/api/v1/comments?wait=5000", json=payload, headers=auth(key)
+                )
+                statuses.append((response.get_json()["status"], time.monotonic() - started))
+            hook.wait_for(1, timeout=30)
+    assert [status for status, _ in statuses] == ["held", "held", "held"]
+    # Three deliveries queued behind an 8 s receiver, and every decision came within the wait.
+    assert all(seconds < 5.0 for _, seconds in statuses)
+
+
+@pytest.mark.integration
+def test_the_sweep_sends_deliveries_whose_task_was_lost(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """Deliveries committed while nothing could be enqueued go out with the webhook sweep."""
+    offline = make_app("sqlite", ENQUEUE=False)
+    site_id, _ = create_site(offline)
+    with receiver() as hook:
+        secret = add_endpoint(offline, site_id, hook.url)
+        emit_one(offline, site_id)
+        with running_worker(dict(offline.config), tmp_path / "worker.log"):
+            with offline.app_context():
+                from moderation.enqueue import celery_client
+                from moderation.tasknames import QueueNames, TaskNames
+
+                celery_client().send_task(
+                    TaskNames.SWEEP_WEBHOOKS, args=[0.0], queue=QueueNames.EVENTS
+                )
+            (request,) = hook.wait_for(1, timeout=60)
+            wait_delivered(offline, 1)
+    assert webhooks.verify_signature(
+        request.headers["X-Moderation-Signature"], request.body, secret
+    )
+    (row,) = deliveries(offline)
+    assert row.status == "delivered"
