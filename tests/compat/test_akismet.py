@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 
 from moderation.db import get_db
 from moderation.models import Comment, CommentEvent, Label
+from moderation.scoring import ensure_default_model
+from tests.builders import create_site
 from tests.compat.clients import (
     AsyncRedirectTransport,
     RedirectTransport,
@@ -18,6 +20,7 @@ from tests.compat.clients import (
     http_client,
 )
 from tests.compat.conftest import SiteApp
+from tests.conftest import AppFactory
 from tests.integration.processes import http_server
 
 CIVIL = "I think both sides should keep talking; the last ceasefire saved lives."
@@ -268,3 +271,25 @@ def test_the_guid_names_the_stored_check(site_app: SiteApp) -> None:
         assert comment.author_ip == IP
     web.post("/1.1/submit-ham", data=form | {"guid": guid})
     assert labels(site_app) == [("ham", guid)]
+
+
+def test_the_per_key_rate_limit_keeps_akismets_shape(make_app: AppFactory) -> None:
+    app = make_app("sqlite", API_RATE_LIMIT="2 per minute")
+    ensure_default_model(app)
+    _, key = create_site(app, url="https://news.example")
+    _, other = create_site(app, "other", url="https://other.example")
+    web = app.test_client()
+    form = {"api_key": key, "blog": "https://news.example", "user_ip": IP, "comment_content": CIVIL}
+    answers = [web.post("/1.1/comment-check", data=form) for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    assert answers[2].data == b"invalid"
+    assert answers[2].headers["X-akismet-debug-help"]
+    # Another site's key has its own budget.
+    other_form = form | {"api_key": other, "blog": "https://other.example"}
+    assert web.post("/1.1/comment-check", data=other_form).status_code == 200
+    analyze = {"comment": {"text": CIVIL}, "requestedAttributes": {"TOXICITY": {}}}
+    url = f"/v1alpha1/comments:analyze?key={key}"
+    *allowed, refused = [web.post(url, json=analyze) for _ in range(3)]
+    assert [a.status_code for a in allowed] == [200, 200]
+    assert refused.status_code == 429
+    assert refused.get_json()["error"]["status"] == "RESOURCE_EXHAUSTED"
