@@ -26,7 +26,9 @@ ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running while it is open, which would
+# break later tests that call asyncio.run().
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM}")
