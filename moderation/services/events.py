@@ -19,6 +19,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session, SessionTransaction
 
 from moderation.models.base import new_id, utcnow
+from moderation.models.comments import Comment
 from moderation.models.integrations import WebhookDelivery, WebhookEndpoint
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,12 @@ def emit(session: Session, *, site_id: int, event_type: str, data: dict[str, Any
     ]
     if not endpoints:
         return
+    comment_id = data.get("comment_id")
+    if isinstance(comment_id, str) and "external_id" not in data:
+        # The site's own id for the comment, so a receiver can match it without a lookup.
+        comment = session.get(Comment, comment_id)
+        if comment is not None:
+            data = {**data, "external_id": comment.external_id}
     now = utcnow()
     event_id = new_id()
     envelope = {

@@ -40,11 +40,13 @@ SECRET_PREFIX = "whsec_"  # noqa: S105 (a prefix that marks secrets, not a secre
 USER_AGENT = "moderation-webhooks/1"
 
 # Attempts per delivery, and the wait before attempt n+1: BACKOFF_BASE * BACKOFF_FACTOR**(n-1),
-# capped; ten attempts span about three hours.
-MAX_ATTEMPTS = 10
+# capped; twelve attempts span about two and a half hours. The cap stays under the Redis
+# transport's visibility timeout (an hour by default): a retry scheduled further out than that
+# would be handed to a second worker as well.
+MAX_ATTEMPTS = 12
 BACKOFF_BASE_SECONDS = 1.0
 BACKOFF_FACTOR = 3.0
-BACKOFF_MAX_SECONDS = 3600.0
+BACKOFF_MAX_SECONDS = 1800.0
 ROTATION_OVERLAP = timedelta(hours=24)
 REQUEST_TIMEOUT = (3.05, 10.0)
 
@@ -279,6 +281,29 @@ def attempt_delivery(
         f" error={error}" if error else "",
     )
     return result
+
+
+def redeliver(session: Session, *, site: Site, delivery_ids: list[str] | None = None) -> list[str]:
+    """Queue deliveries again (by id, or every failed one of the site) with fresh attempts.
+
+    Returns the ids made pending; the caller sends them (``events.send_pending``) after this
+    commits.
+    """
+    query = select(WebhookDelivery).where(WebhookDelivery.site_id == site.id)
+    if delivery_ids:
+        query = query.where(WebhookDelivery.id.in_(delivery_ids))
+    else:
+        query = query.where(WebhookDelivery.status == "failed")
+    rows = list(session.scalars(query.order_by(WebhookDelivery.created_at, WebhookDelivery.id)))
+    if delivery_ids and len(rows) != len(set(delivery_ids)):
+        found = {row.id for row in rows}
+        missing = [value for value in delivery_ids if value not in found]
+        raise NotFound(f"no delivery {', '.join(missing)} on this site")
+    for row in rows:
+        row.status = "pending"
+        row.attempts = 0
+    session.commit()
+    return [row.id for row in rows]
 
 
 def stale_deliveries(session: Session, *, older_than: datetime, limit: int = 500) -> list[str]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import redis
 from flask import Flask
 from sqlalchemy import func, select
 
@@ -19,7 +22,7 @@ from moderation.scoring import ensure_default_model
 from moderation.services import events, webhooks
 from tests.builders import auth, comment_payload, create_site
 from tests.compat.receiver import Received, receiver
-from tests.conftest import AppFactory
+from tests.conftest import REDIS_URL, AppFactory
 from tests.integration.processes import running_worker
 
 ABUSE = "You are a pathetic idiot and a worthless piece of garbage. Shut up, moron."
@@ -128,7 +131,12 @@ def test_failures_retry_with_backoff_then_give_up(make_app: AppFactory) -> None:
         assert len({r.body for r in hook.requests}) == 1  # the same bytes every time
     assert waits[:4] == [1.0, 3.0, 9.0, 27.0]
     (row,) = deliveries(app)
-    assert (row.status, row.attempts, row.last_error) == ("failed", 10, "HTTP 503")
+    assert (row.status, row.attempts, row.last_error) == (
+        "failed",
+        webhooks.MAX_ATTEMPTS,
+        "HTTP 503",
+    )
+    assert webhooks.backoff_seconds(webhooks.MAX_ATTEMPTS) == webhooks.BACKOFF_MAX_SECONDS
 
 
 def test_an_unreachable_endpoint_is_logged(make_app: AppFactory) -> None:
@@ -202,6 +210,18 @@ def test_the_cli_manages_webhooks_and_shows_the_log(make_app: AppFactory) -> Non
     emit_one(app, site_id)
     log = runner.invoke(webhooks_group, ["deliveries", "daily", "--json"])
     assert json.loads(log.output)[0]["status"] == "pending"
+    delivery_id = json.loads(log.output)[0]["id"]
+    with get_db(app).session() as session:
+        row = session.get(WebhookDelivery, delivery_id)
+        assert row is not None
+        row.status, row.attempts = "failed", webhooks.MAX_ATTEMPTS
+        session.commit()
+    again = runner.invoke(webhooks_group, ["redeliver", "daily"])
+    assert again.exit_code == 0 and "1 deliveries queued again" in again.output
+    (row,) = deliveries(app)
+    assert (row.status, row.attempts) == ("pending", 0)
+    missing = runner.invoke(webhooks_group, ["redeliver", "daily", "nope"])
+    assert missing.exit_code != 0 and "no delivery nope" in missing.output
     bad = runner.invoke(webhooks_group, ["add", "daily", "ftp://nope"])
     assert bad.exit_code != 0 and "http" in bad.output
     removed = runner.invoke(webhooks_group, ["remove", "daily", str(body["id"])])
@@ -211,10 +231,23 @@ def test_the_cli_manages_webhooks_and_shows_the_log(make_app: AppFactory) -> Non
     assert coral.exit_code == 0 and f"/coral/sites/{site_id}/moderation-phase" in coral.output
 
 
+@pytest.fixture(params=["embedded", pytest.param("redis", marks=pytest.mark.redis)])
+def stack_app(request: pytest.FixtureRequest, make_app: AppFactory) -> Iterator[Flask]:
+    """SQLite with the embedded broker, or PostgreSQL with Redis."""
+    if request.param == "embedded":
+        yield make_app("sqlite")
+        return
+    db = 1 + uuid.uuid4().int % 15
+    broker = redis.Redis.from_url(f"{REDIS_URL}/{db}")
+    broker.flushdb()
+    yield make_app("postgres", BROKER_URL=f"{REDIS_URL}/{db}")
+    broker.flushdb()
+
+
 @pytest.mark.integration
-def test_a_real_worker_delivers_in_order_and_retries(make_app: AppFactory, tmp_path: Path) -> None:
+def test_a_real_worker_delivers_in_order_and_retries(stack_app: Flask, tmp_path: Path) -> None:
     """A held comment gives comment.decided then comment.entered_queue; the receiver fails twice."""
-    app = make_app("sqlite")
+    app = stack_app
     ensure_default_model(app)
     site_id, key = create_site(app)
     with receiver(script=[500, 500]) as hook:
@@ -222,7 +255,9 @@ def test_a_real_worker_delivers_in_order_and_retries(make_app: AppFactory, tmp_p
         with running_worker(dict(app.config), tmp_path / "worker.log"):
             started = time.monotonic()
             response = app.test_client().post(
-                "/api/v1/comments?wait=5000", json=comment_payload(content=ABUSE), headers=auth(key)
+                "/api/v1/comments?wait=5000",
+                json=comment_payload(content=ABUSE, external_id="wp-4711"),
+                headers=auth(key),
             )
             assert response.status_code in (200, 202)
             received = hook.wait_for(4, timeout=60)
@@ -237,7 +272,9 @@ def test_a_real_worker_delivers_in_order_and_retries(make_app: AppFactory, tmp_p
         )
     delivered = [envelope(r) for r in received if r.answered == 200]
     assert [e["type"] for e in delivered] == ["comment.decided", "comment.entered_queue"]
-    assert all(e["data"]["comment_id"] == comment_id for e in delivered)  # type: ignore[index]
+    for event in delivered:
+        assert event["data"]["comment_id"] == comment_id  # type: ignore[index]
+        assert event["data"]["external_id"] == "wp-4711"  # type: ignore[index]
     # The first event failed twice: waits of 1 s and 3 s, and the second was held back behind it.
     assert elapsed >= 4.0
     assert received[0].body == received[1].body == received[2].body
