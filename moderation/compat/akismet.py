@@ -121,7 +121,7 @@ def _redact(key: str) -> str:
 
 def _submission(params: Mapping[str, str]) -> store.Submission:
     permalink = params.get("permalink", "")
-    return store.Submission(
+    submission = store.Submission(
         content=params.get("comment_content", ""),
         author_name=params.get("comment_author", ""),
         author_email=params.get("comment_author_email", ""),
@@ -132,6 +132,7 @@ def _submission(params: Mapping[str, str]) -> store.Submission:
         article_id=permalink,
         article_url=permalink or params.get("blog", ""),
     )
+    return submission.cleaned()
 
 
 def _test_verdict(params: Mapping[str, str]) -> Verdict | None:

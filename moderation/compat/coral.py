@@ -80,7 +80,7 @@ def moderation_phase(site_id: int) -> Response | tuple[str, int]:
         article_id=_text(story.get("id"), 255),
         article_url=_text(story.get("url")),
         parent_id=_text(comment.get("parentID"), 255),
-    )
+    ).cleaned()
     scored = store.score(submission, spans=True)
     verdict = store.policy_verdict(site, submission, scored)
     stored = store.record_check(

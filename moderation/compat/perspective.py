@@ -267,8 +267,10 @@ def suggest_score() -> Response:
     token = body.get("clientToken")
     client_token = token if isinstance(token, str) else ""
     session = get_session()
-    submission = store.Submission(content=text, external_id=client_token[:255])
-    comment = store.find_comment(session, site=site, external_id=client_token, content=text)
+    submission = store.Submission(content=text, external_id=client_token[:255]).cleaned()
+    comment = store.find_comment(
+        session, site=site, external_id=submission.external_id, content=submission.content
+    )
     for label in labels:
         comment = store.record_label(
             session,

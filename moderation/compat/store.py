@@ -9,13 +9,14 @@ a comment recorded from the feedback when no check matches.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classifier.types import CommentInput
+from moderation.api.schemas import clean_text
 from moderation.models import Comment, CommentEvent, Decision, Score, Site
 from moderation.models.base import new_id, utcnow
 from moderation.scoring import model_provider
@@ -51,6 +52,10 @@ class Submission:
     article_title: str = ""
     parent_id: str = ""
     external_id: str = ""
+
+    def cleaned(self) -> Submission:
+        """Every field as the native API stores text: NFC, no NUL (PostgreSQL refuses it)."""
+        return Submission(**{name: clean_text(value) for name, value in asdict(self).items()})
 
     def model_input(self) -> CommentInput:
         return CommentInput(

@@ -293,3 +293,27 @@ def test_the_per_key_rate_limit_keeps_akismets_shape(make_app: AppFactory) -> No
     assert [a.status_code for a in allowed] == [200, 200]
     assert refused.status_code == 429
     assert refused.get_json()["error"]["status"] == "RESOURCE_EXHAUSTED"
+
+
+def test_hostile_text_is_stored_cleanly(site_app: SiteApp) -> None:
+    """NUL bytes, lone surrogates and decomposed accents: cleaned as the native API does."""
+    web = site_app.app.test_client()
+    form = {
+        "api_key": site_app.key,
+        "blog": site_app.url,
+        "user_ip": IP,
+        "comment_content": "Cafe\u0301 talk\x00 is fine\r\nreally",
+        "comment_author": "Null\x00Byte",
+        "user_agent": "x" * 5000,
+    }
+    response = web.post("/1.1/comment-check", data=form)
+    assert (response.status_code, response.data) == (200, b"false")
+    submitted = web.post("/1.1/submit-spam", data=form)
+    assert submitted.data == b"Thanks for making the web a better place."
+    with get_db(site_app.app).session() as session:
+        comment = session.get(Comment, response.headers["X-akismet-guid"])
+        assert comment is not None
+        assert comment.content == "Caf\u00e9 talk is fine\nreally"
+        assert comment.author_name == "NullByte"
+        assert comment.user_agent is not None and len(comment.user_agent) == 500
+        assert comment.status == "rejected"  # the spam report found the stored check
