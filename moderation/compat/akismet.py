@@ -171,32 +171,27 @@ def comment_check() -> Response:
     recheck_reason = (params.get("recheck_reason") or "").strip()[:200]
 
     scored = store.score(submission, spans=True)
-    verdict = _test_verdict(params)
-    decided_by = "rules"
-    if verdict is None:
-        verdict = store.policy_verdict(site, submission, scored)
-        decided_by = "model"
-    spam = verdict.status == "rejected"
-
     event_data: dict[str, Any] = {
-        "spam": spam,
-        "discard": verdict.discard,
         "is_test": is_test,
         "comment_type": params.get("comment_type", ""),
     }
     if recheck_reason:
         event_data["recheck_reason"] = recheck_reason
-    comment = store.record_check(
+    # Akismet's test values decide first; then the site's rules and policy, as for any comment.
+    test_verdict = _test_verdict(params)
+    if test_verdict is not None:
+        event_data["test_value"] = True
+    comment, verdict = store.record_check(
         get_session(),
         site=site,
         submission=submission,
         scored=scored,
-        verdict=verdict,
-        decided_by=decided_by,
         source="akismet",
         event_type=RECHECK_EVENT if recheck_reason else CHECK_EVENT,
         event_data=event_data,
+        override=test_verdict,
     )
+    spam = verdict.status == "rejected"
     headers = {GUID_HEADER: comment.id}
     if spam and verdict.discard:
         headers[PRO_TIP_HEADER] = "discard"
@@ -306,7 +301,7 @@ def key_sites() -> Response:
     session = get_session()
     # What each check answered (the comment's status may have changed since, through feedback).
     answered: dict[str, bool] = {
-        comment_id: bool((data or {}).get("spam"))
+        comment_id: (data or {}).get("status") == "rejected"
         for comment_id, data in session.execute(
             select(CommentEvent.comment_id, CommentEvent.data)
             .join(Comment, Comment.id == CommentEvent.comment_id)

@@ -82,14 +82,11 @@ def moderation_phase(site_id: int) -> Response | tuple[str, int]:
         parent_id=_text(comment.get("parentID"), 255),
     ).cleaned()
     scored = store.score(submission, spans=True)
-    verdict = store.policy_verdict(site, submission, scored)
-    stored = store.record_check(
+    stored, verdict = store.record_check(
         session,
         site=site,
         submission=submission,
         scored=scored,
-        verdict=verdict,
-        decided_by="model",
         source="coral",
         event_type="coral.checked",
         event_data={"action": _text(payload.get("action"), 16)},

@@ -20,14 +20,21 @@ from moderation.api.schemas import clean_text
 from moderation.models import Comment, CommentEvent, Decision, Score, Site
 from moderation.models.base import new_id, utcnow
 from moderation.scoring import model_provider
-from moderation.services import events, labels
+from moderation.services import events, labels, rules
 from moderation.services.comments import (
     ArticleData,
     AuthorData,
     _get_or_create_article,  # shared with the native submission path on purpose
     _get_or_create_author,
 )
-from moderation.services.policy import SiteSettings, Verdict, decide
+from moderation.services.policy import (
+    CommentFields,
+    SiteSettings,
+    Verdict,
+    apply_shadow_mode,
+    decide,
+    match_words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +108,48 @@ def span_probabilities(text: str, spans: list[dict[str, Any]]) -> list[float]:
     ]
 
 
-def policy_verdict(site: Site, submission: Submission, scored: Scored) -> Verdict:
-    """The site's policy applied to the scores."""
-    settings = SiteSettings.for_site(site.settings)
-    return decide(scored.scores, content=submission.content, settings=settings)
+def _rules_verdict(
+    session: Session, site: Site, comment: Comment, settings: SiteSettings
+) -> Verdict | None:
+    """The site's synchronous rules that reject whatever the scores (bans, disallowed words).
+
+    Flood control, duplicates and closed articles refuse a native submission; a checking API
+    has to answer, so they do not apply here.
+    """
+    reasons: list[dict[str, Any]] = []
+    bans = rules.active_bans(
+        session,
+        site_id=site.id,
+        author=comment.author,
+        email=comment.author_email,
+        ip=comment.author_ip,
+    )
+    for ban in bans:
+        reasons.append(
+            {"code": "BANNED", "detail": f"the author's {ban.kind} is banned", "ban": ban.kind}
+        )
+    fields = CommentFields(
+        author=comment.author_name or "",
+        email=comment.author_email or "",
+        url=comment.author_url or "",
+        content=comment.content,
+        ip=comment.author_ip or "",
+        user_agent=comment.user_agent or "",
+    )
+    matched = match_words(settings.disallowed_words, fields)
+    if matched is not None:
+        word, where = matched
+        reasons.append(
+            {
+                "code": "DISALLOWED_WORD",
+                "detail": f"disallowed word {word!r} in the {where.replace('_', ' ')}",
+                "word": word,
+                "field": where,
+            }
+        )
+    if not reasons:
+        return None
+    return apply_shadow_mode(Verdict(status="rejected", reasons=reasons), settings)
 
 
 def _clip(value: str, limit: int) -> str | None:
@@ -171,16 +216,26 @@ def record_check(
     site: Site,
     submission: Submission,
     scored: Scored,
-    verdict: Verdict,
-    decided_by: str,
     source: str,
     event_type: str,
     event_data: dict[str, Any] | None = None,
-) -> Comment:
-    """Store a checked comment with its scores and decision, emit ``comment.decided``; commit."""
-    comment = _new_comment(
-        session, site, submission, status=verdict.status, discard=verdict.discard
-    )
+    override: Verdict | None = None,
+) -> tuple[Comment, Verdict]:
+    """Decide a checked comment as the worker would and store it; emit its events; commit.
+
+    The decision is ``override`` when given (a protocol's test values), else the site's rules
+    (bans, disallowed words), else the policy on the scores with the author's standing (trusted,
+    premoderated, approvals so far), exactly as for a comment of the native API.
+    """
+    comment = _new_comment(session, site, submission, status="pending", discard=False)
+    settings = SiteSettings.for_site(site.settings)
+    decided_by = "rules"
+    verdict = override or _rules_verdict(session, site, comment, settings)
+    if verdict is None:
+        context = rules.decision_context(session, comment)
+        verdict = decide(scored.scores, content=comment.content, settings=settings, context=context)
+        decided_by = "model"
+    comment.status, comment.discard = verdict.status, verdict.discard
     now = comment.created_at
     session.add(
         Score(
@@ -206,7 +261,7 @@ def record_check(
             comment_id=comment.id,
             type=event_type,
             actor=source,
-            data=event_data or {},
+            data={**(event_data or {}), "status": verdict.status, "discard": verdict.discard},
             created_at=now,
         )
     )
@@ -236,7 +291,7 @@ def record_check(
         site.id,
         verdict.status,
     )
-    return comment
+    return comment, verdict
 
 
 def find_comment(

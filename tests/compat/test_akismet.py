@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from moderation.db import get_db
-from moderation.models import Comment, CommentEvent, Label
+from moderation.models import Comment, CommentEvent, Label, Site
 from moderation.scoring import ensure_default_model
 from tests.builders import create_site
 from tests.compat.clients import (
@@ -317,3 +317,35 @@ def test_hostile_text_is_stored_cleanly(site_app: SiteApp) -> None:
         assert comment.author_name == "NullByte"
         assert comment.user_agent is not None and len(comment.user_agent) == 500
         assert comment.status == "rejected"  # the spam report found the stored check
+
+
+def test_the_sites_rules_and_policy_apply(site_app: SiteApp) -> None:
+    """Disallowed words reject; shadow mode holds what would be rejected; as for native comments."""
+    web = site_app.app.test_client()
+    form = {"api_key": site_app.key, "blog": site_app.url, "user_ip": IP}
+    with get_db(site_app.app).session() as session:
+        site = session.get(Site, site_app.site_id)
+        assert site is not None
+        site.settings = {"disallowed_words": ["ceasefire"], "shadow_mode": False}
+        session.commit()
+    worded = web.post("/1.1/comment-check", data=form | {"comment_content": CIVIL})
+    assert worded.data == b"true"
+    assert "X-akismet-pro-tip" not in worded.headers
+    with get_db(site_app.app).session() as session:
+        site = session.get(Site, site_app.site_id)
+        assert site is not None
+        site.settings = {"shadow_mode": True}
+        session.commit()
+    shadowed = web.post("/1.1/comment-check", data=form | {"comment_content": BLATANT_SPAM})
+    assert shadowed.data == b"false"
+    assert shadowed.headers["X-Moderation-Status"] == "held"
+    with get_db(site_app.app).session() as session:
+        rejected = session.get(Comment, worded.headers["X-akismet-guid"])
+        held = session.get(Comment, shadowed.headers["X-akismet-guid"])
+        assert rejected is not None and held is not None
+        assert rejected.latest_decision is not None
+        assert rejected.latest_decision.reasons[0]["code"] == "DISALLOWED_WORD"
+        assert rejected.latest_decision.decided_by == "rules"
+        assert held.status == "held"
+        assert held.latest_decision is not None
+        assert held.latest_decision.reasons[0]["code"] == "SHADOW_MODE"
