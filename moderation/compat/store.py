@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from classifier.types import CommentInput
 from moderation.api.schemas import clean_text
-from moderation.models import Comment, CommentEvent, Decision, Score, Site
+from moderation.models import Author, Comment, CommentEvent, Decision, Score, Site
 from moderation.models.base import new_id, utcnow
 from moderation.scoring import model_provider
 from moderation.services import events, labels, rules
@@ -109,7 +109,7 @@ def span_probabilities(text: str, spans: list[dict[str, Any]]) -> list[float]:
 
 
 def _rules_verdict(
-    session: Session, site: Site, comment: Comment, settings: SiteSettings
+    session: Session, site: Site, comment: Comment, author: Author, settings: SiteSettings
 ) -> Verdict | None:
     """The site's synchronous rules that reject whatever the scores (bans, disallowed words).
 
@@ -120,7 +120,7 @@ def _rules_verdict(
     bans = rules.active_bans(
         session,
         site_id=site.id,
-        author=comment.author,
+        author=author,
         email=comment.author_email,
         ip=comment.author_ip,
     )
@@ -180,16 +180,16 @@ def _article_and_author(session: Session, site: Site, submission: Submission) ->
     return article, author
 
 
-def _new_comment(
-    session: Session, site: Site, submission: Submission, *, status: str, discard: bool
+def _comment_row(
+    site: Site, submission: Submission, article: Any, author: Any, *, status: str
 ) -> Comment:
-    article, author = _article_and_author(session, site, submission)
+    """A comment not yet in the session (foreign keys set by id, so nothing cascades in)."""
     now = utcnow()
-    comment = Comment(
+    return Comment(
         id=new_id(),
         site_id=site.id,
-        article=article,
-        author=author,
+        article_id=article.id,
+        author_id=author.id,
         external_id=_clip(submission.external_id, 255),
         parent_id=_clip(submission.parent_id, 255),
         content=submission.content,
@@ -200,10 +200,15 @@ def _new_comment(
         user_agent=_clip(submission.user_agent, 500),
         referrer=_clip(submission.referrer, 2000),
         status=status,
-        discard=discard,
+        discard=False,
         created_at=now,
         decided_at=now,
     )
+
+
+def _new_comment(session: Session, site: Site, submission: Submission, *, status: str) -> Comment:
+    article, author = _article_and_author(session, site, submission)
+    comment = _comment_row(site, submission, article, author, status=status)
     session.add(comment)
     # Rows below refer to it by id only (labels have no relationship), so insert it first.
     session.flush()
@@ -227,15 +232,20 @@ def record_check(
     (bans, disallowed words), else the policy on the scores with the author's standing (trusted,
     premoderated, approvals so far), exactly as for a comment of the native API.
     """
-    comment = _new_comment(session, site, submission, status="pending", discard=False)
+    article, author = _article_and_author(session, site, submission)
+    comment = _comment_row(site, submission, article, author, status="pending")
+    # Decide before adding the comment: on SQLite the write lock is then held only for the
+    # inserts and the commit, not for the queries that decide.
     settings = SiteSettings.for_site(site.settings)
     decided_by = "rules"
-    verdict = override or _rules_verdict(session, site, comment, settings)
+    verdict = override or _rules_verdict(session, site, comment, author, settings)
     if verdict is None:
         context = rules.decision_context(session, comment)
         verdict = decide(scored.scores, content=comment.content, settings=settings, context=context)
         decided_by = "model"
     comment.status, comment.discard = verdict.status, verdict.discard
+    session.add(comment)
+    session.flush()
     now = comment.created_at
     session.add(
         Score(
@@ -340,7 +350,7 @@ def record_label(
     if comment is not None:
         return labels.apply_feedback(session, site=site, comment=comment, label=label, actor=actor)
     status = labels.LABEL_STATUS[label]
-    comment = _new_comment(session, site, submission, status=status, discard=False)
+    comment = _new_comment(session, site, submission, status=status)
     reason = {"code": "FEEDBACK", "detail": f"the site labelled this comment {label} ({source})"}
     session.add(
         Decision(
