@@ -27,8 +27,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     db.init_app(app)
     enqueue.init_app(app)
     scoring.init_app(app)
+    register_error_handlers(app)  # before the limiter: see errors._retry_after
     limits.init_app(app)
-    register_error_handlers(app)
     app.register_blueprint(health.bp)
     api.register(app)
     compat.register(app)

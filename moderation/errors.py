@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, g, json, request
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,17 @@ def register_error_handlers(app: Flask) -> None:
         )
         retry_after = error.extra.get("retry_after")
         if retry_after is not None:
-            response.headers["Retry-After"] = str(int(retry_after))
+            g.retry_after = max(1, math.ceil(retry_after))
+        return response
+
+    # Registered before the rate limiter's hook, so it runs after it (Flask runs after_request
+    # hooks in reverse): Flask-Limiter puts its own window's Retry-After on every response.
+    @app.after_request
+    def _retry_after(response: Response) -> Response:
+        if response.status_code != 429:
+            response.headers.pop("Retry-After", None)
+        elif "retry_after" in g:
+            response.headers["Retry-After"] = str(g.retry_after)
         return response
 
     @app.errorhandler(HTTPException)

@@ -7,6 +7,8 @@ from typing import Any
 from flask import Blueprint, Response, jsonify
 from pydantic.json_schema import models_json_schema
 
+from moderation.api.feedback import FeedbackIn
+from moderation.api.reports import ReportIn
 from moderation.api.schemas import Accepted, CommentIn, CommentOut, CommentPage, ProblemOut
 
 bp = Blueprint("api_openapi", __name__)
@@ -32,6 +34,17 @@ def _query(name: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"name": name, "in": "query", "required": False, "schema": schema}
 
 
+def _path_id() -> dict[str, Any]:
+    return {"name": "comment_id", "in": "path", "required": True, "schema": {"type": "string"}}
+
+
+def _body(ref: str) -> dict[str, Any]:
+    return {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}},
+    }
+
+
 def build_document() -> dict[str, Any]:
     _, schemas = models_json_schema(
         [
@@ -40,6 +53,8 @@ def build_document() -> dict[str, Any]:
             (Accepted, "serialization"),
             (CommentPage, "serialization"),
             (ProblemOut, "serialization"),
+            (ReportIn, "validation"),
+            (FeedbackIn, "validation"),
         ],
         ref_template="#/components/schemas/{model}",
     )
@@ -116,6 +131,34 @@ def build_document() -> dict[str, Any]:
                         **common,
                     },
                 },
+            },
+            "/comments/{comment_id}/reports": {
+                "post": {
+                    "summary": "Forward a reader's report of a published comment",
+                    "parameters": [_path_id()],
+                    "requestBody": _body("ReportIn"),
+                    "responses": {
+                        "201": {"description": "Recorded; says whether it is now in Reported"},
+                        "404": _problem("No such comment on this site"),
+                        "422": _problem("Empty or over-long reason"),
+                        **common,
+                    },
+                }
+            },
+            "/comments/{comment_id}/feedback": {
+                "post": {
+                    "summary": "Label a comment (spam, ham, toxic, acceptable) for retraining",
+                    "description": "The label gives the comment its status and overrides the "
+                    "model for it; the latest label of a comment wins.",
+                    "parameters": [_path_id()],
+                    "requestBody": _body("FeedbackIn"),
+                    "responses": {
+                        "200": _json("CommentOut", "The comment with its new status"),
+                        "404": _problem("No such comment on this site"),
+                        "422": _problem("Unknown label"),
+                        **common,
+                    },
+                }
             },
             "/comments/{comment_id}": {
                 "get": {

@@ -11,6 +11,7 @@ from moderation.models.comments import (
     Decision,
     Score,
 )
+from moderation.models.integrations import SiteIntegration, WebhookDelivery, WebhookEndpoint
 from moderation.models.labels import LABELS, Label, ModelActivation
 from moderation.models.moderation import (
     BAN_KINDS,
@@ -46,5 +47,8 @@ __all__ = [
     "ReportedComment",
     "Score",
     "Site",
+    "SiteIntegration",
     "User",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

@@ -10,6 +10,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -50,26 +52,35 @@ class CommentData:
     external_id: str | None = None
 
 
+def _insert_ignoring_conflict(session: Session, model: type[Any], values: dict[str, Any]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING: a concurrent request may have created the row first.
+
+    (A savepoint would do on PostgreSQL, but pysqlite ends the whole transaction with it.)
+    """
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(model).values(**values).on_conflict_do_nothing())
+
+
 def _get_or_create_article(session: Session, site: Site, data: ArticleData) -> Article:
     query = select(Article).where(Article.site_id == site.id, Article.external_id == data.id)
     article = session.scalar(query)
     if article is None:
-        try:
-            with session.begin_nested():
-                article = Article(
-                    site_id=site.id,
-                    external_id=data.id,
-                    url=data.url,
-                    title=data.title,
-                    published_at=data.published_at,
-                )
-                session.add(article)
-        except IntegrityError:  # created by a concurrent request
-            article = session.scalars(query).one()
-    else:
-        article.url, article.title = data.url, data.title
-        if data.published_at is not None:
-            article.published_at = data.published_at
+        _insert_ignoring_conflict(
+            session,
+            Article,
+            {
+                "site_id": site.id,
+                "external_id": data.id,
+                "url": data.url,
+                "title": data.title,
+                "published_at": data.published_at,
+                "created_at": utcnow(),
+            },
+        )
+        return session.scalars(query).one()
+    article.url, article.title = data.url, data.title
+    if data.published_at is not None:
+        article.published_at = data.published_at
     return article
 
 
@@ -87,18 +98,19 @@ def _get_or_create_author(session: Session, site: Site, data: AuthorData) -> Aut
     query = select(Author).where(Author.site_id == site.id, Author.identity == identity)
     author = session.scalar(query)
     if author is None:
-        try:
-            with session.begin_nested():
-                author = Author(
-                    site_id=site.id,
-                    identity=identity,
-                    external_id=data.id,
-                    name=data.name,
-                    email=data.email,
-                )
-                session.add(author)
-        except IntegrityError:
-            author = session.scalars(query).one()
+        _insert_ignoring_conflict(
+            session,
+            Author,
+            {
+                "site_id": site.id,
+                "identity": identity,
+                "external_id": data.id,
+                "name": data.name,
+                "email": data.email,
+                "first_seen": utcnow(),
+            },
+        )
+        author = session.scalars(query).one()
     return author
 
 

@@ -190,4 +190,17 @@ def test_rate_limit_is_429(make_app: Any) -> None:
     _, key = create_site(app)
     statuses = [client.get("/api/v1/comments", headers=auth(key)).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
-    assert_problem(client.get("/api/v1/comments", headers=auth(key)), 429, "rate_limited")
+    limited = client.get("/api/v1/comments", headers=auth(key))
+    assert_problem(limited, 429, "rate_limited")
+    assert 1 <= int(limited.headers["Retry-After"]) <= 60
+
+
+def test_a_refused_submission_stores_nothing(app: Flask, client: FlaskClient, key: str) -> None:
+    """A flood refusal for a new article and a new author leaves no article or author behind."""
+    assert post(client, key, comment_payload()).status_code == 202
+    again = comment_payload(content="a second comment straight away")
+    again["article"]["id"] = "brand-new-article"
+    assert_problem(post(client, key, again), 429)
+    with get_db(app).session() as session:
+        articles = session.scalars(select(Article.external_id)).all()
+    assert articles == ["article-1"]
