@@ -53,8 +53,9 @@ def char_contributions(
     n = len(norm_text)
     k = coef.shape[1]
     diff = np.zeros((n + 1, k), dtype=np.float64)
-    hits = featurizer.text_hits([norm_text], positions=True)
-    if len(hits.cols) and hits.starts is not None and hits.ends is not None:
+    for hits in featurizer.text_hits([norm_text], positions=True):
+        if not len(hits.cols) or hits.starts is None or hits.ends is None:
+            continue
         terms = hits.values[:, None].astype(np.float64) * coef[hits.cols]
         begin = np.clip(hits.starts, 0, n)
         end = np.clip(hits.ends, 0, n)
@@ -65,7 +66,7 @@ def char_contributions(
 
     # Metadata terms: credit each pattern kind's features to the characters that matched it.
     meta = comment_meta(item, norm_text)
-    base = 2**featurizer.n_bits
+    base = featurizer.meta_offset
     matches: dict[str, list[tuple[int, int]]] = {}
     for kind, b, e in meta_matches(norm_text):
         matches.setdefault(kind, []).append((b, e))
@@ -89,12 +90,17 @@ def explain_spans(
     featurizer: CommentFeaturizer,
     coef: NDArray[np.float32],
     threshold: float,
+    relative: float = 0.0,
     attributes: tuple[str, ...] = ATTRIBUTES,
+    only: frozenset[str] | None = None,
 ) -> list[Span]:
-    """Spans of ``item.text`` whose contribution to an attribute is at least ``threshold``.
+    """Spans of ``item.text`` made of words that pushed an attribute up.
 
-    ``coef`` has one column per name in ``attributes``. Spans are sorted by attribute order,
-    then position.
+    A word is kept when its contribution is at least ``threshold`` and at least ``relative``
+    times the largest word contribution to that attribute (so a strong insult does not drag
+    weakly positive neighbours in). ``coef`` has one column per name in ``attributes``;
+    ``only`` limits the attributes explained. Spans are sorted by attribute order, then
+    position.
     """
     norm = normalize(item.text, with_offsets=True)
     if not norm.text.strip():
@@ -108,7 +114,10 @@ def explain_spans(
     word_scores = cum[bounds[:, 1]] - cum[bounds[:, 0]]
     out: list[Span] = []
     for j, attribute in enumerate(attributes):
-        selected = word_scores[:, j] >= threshold
+        if only is not None and attribute not in only:
+            continue
+        cut = max(threshold, relative * float(word_scores[:, j].max()))
+        selected = word_scores[:, j] >= cut
         i = 0
         while i < len(words):
             if not selected[i]:

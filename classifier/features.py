@@ -1,13 +1,15 @@
 """Features shared by every attribute head: hashed n-grams of the normalised text plus metadata.
 
 :class:`CommentFeaturizer` is a stateless scikit-learn transformer from a sequence of
-:class:`~classifier.types.CommentInput` to a sparse matrix with ``2**n_bits + len(META_NAMES)``
-columns:
+:class:`~classifier.types.CommentInput` to a sparse matrix with
+``2**n_bits + 2**author_bits + len(META_NAMES)`` columns:
 
 * hashed character n-grams (``char_ngram_range``) of the normalised text, padded with a space at
   both ends so word boundaries show;
 * hashed word unigrams and bigrams of the normalised text;
-* hashed author tokens: words of the author name, the author URL's host, the e-mail domain;
+* hashed author tokens in their own ``2**author_bits`` columns: words of the author name, the
+  author URL's host, the e-mail domain (a block of their own so that heads which should not
+  look at the author, the toxicity heads, can leave it out);
 * :data:`META_NAMES`: dense signals spammers leave (links, shorteners, e-mail addresses, phone
   numbers, money and crypto words, shouting, repetition, author URL and e-mail shape).
 
@@ -42,7 +44,7 @@ __all__ = [
     "FEATURE_SCHEME",
     "META_NAMES",
     "CommentFeaturizer",
-    "NgramHits",
+    "NgramPart",
     "comment_meta",
     "meta_matches",
     "text_ngrams",
@@ -63,11 +65,15 @@ _SEED_EMAIL_DOMAIN = 0xA9
 
 
 def _mix(h: NDArray[np.uint64], seed: int) -> NDArray[np.uint64]:
-    """splitmix64 finaliser: spreads every input bit over the high bits used as the column."""
+    """Multiply-xorshift mixer: spreads every input bit over the high bits used as the column.
+
+    The polynomial hashes already carry every character into the high bits; one xorshift
+    and one odd multiplier (Fibonacci hashing) are enough and keep batch hashing cheap.
+    """
     z = h + _U64(seed * 0x9E3779B97F4A7C15 % 2**64)
-    z = (z ^ (z >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> _U64(27))) * _U64(0x94D049BB133111EB)
-    return z ^ (z >> _U64(31))
+    z ^= z >> _U64(29)
+    z *= _U64(0xBF58476D1CE4E5B9)
+    return z
 
 
 _ASCII_WORD = np.zeros(128, dtype=bool)
@@ -76,12 +82,12 @@ for _c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789":
 
 
 @dataclass
-class NgramHits:
-    """Hashed n-grams of a batch as CSR parts, optionally with normalised char ranges.
+class NgramPart:
+    """One namespace of hashed n-grams of a batch, as CSR arrays.
 
-    Entries are grouped by document: document ``i`` owns ``indptr[i]:indptr[i + 1]``.
-    ``starts``/``ends`` (only when positions were requested) are offsets into each normalised
-    text, which is what explanations need to locate a feature.
+    Document ``i`` owns entries ``indptr[i]:indptr[i + 1]``. ``starts``/``ends`` (only when
+    positions were requested) are offsets into each normalised text, which is what
+    explanations need to locate a feature.
     """
 
     indptr: NDArray[np.int64]
@@ -104,16 +110,28 @@ def _concat(texts: Sequence[str], pad: int) -> tuple[NDArray[np.uint32], NDArray
 
 def _word_chars(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
     """Which code points are word characters: ASCII letters and digits, other alphanumerics."""
-    is_word = np.zeros(len(codes), dtype=bool)
     ascii_mask = codes < 128
     if ascii_mask.all():
-        return _ASCII_WORD[codes]
+        result: NDArray[np.bool_] = _ASCII_WORD[codes]
+        return result
+    is_word = np.zeros(len(codes), dtype=bool)
     is_word[ascii_mask] = _ASCII_WORD[codes[ascii_mask]]
     other = codes[~ascii_mask]
     uniq = np.unique(other)
     alnum = np.fromiter((chr(int(u)).isalnum() for u in uniq), dtype=bool, count=len(uniq))
     is_word[~ascii_mask] = alnum[np.searchsorted(uniq, other)]
     return is_word
+
+
+def _indptr(counts: NDArray[np.int64]) -> NDArray[np.int64]:
+    indptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    return indptr
+
+
+def _unit(counts: NDArray[np.int64], scale: float) -> NDArray[np.float32]:
+    """Per-document weight ``scale / sqrt(count)`` (0 where the count is 0)."""
+    return np.where(counts > 0, scale / np.sqrt(np.maximum(counts, 1)), 0.0).astype(np.float32)
 
 
 def text_ngrams(
@@ -127,58 +145,57 @@ def text_ngrams(
     words: bool = True,
     word_seed: int = 0,
     positions: bool = False,
-) -> NgramHits:
+) -> list[NgramPart]:
     """Hash the char n-grams and word n-grams of already-normalised ``texts``.
 
-    All n-grams are laid out in one (positions x slots) grid, one slot per n-gram size plus a
-    word slot and a bigram slot (a word and a bigram sit at the position where they start),
-    so that a single boolean mask turns the grid into CSR entries already grouped by
-    document, with no sorting. Each text is followed by NUL padding as long as the longest
-    n-gram, so n-grams that run past a text's end hold only NULs beyond it and never reach
-    the next text: features do not depend on the batch.
+    Returns one :class:`NgramPart` per n-gram size and one each for words and word pairs,
+    all vectorised over the batch. Each text is laid out as " text " followed by NUL padding
+    as long as the longest n-gram: an n-gram starting in a text may run into its padding
+    (that marks the end of the text) but never into the next text, so features do not depend
+    on the batch, and every size has exactly ``len(text) + 2`` n-grams per text.
     """
     lo, hi = char_ngram_range
-    sizes = list(range(max(lo, 1), hi + 1)) if hi >= lo else []
+    sizes = list(range(max(lo, 1), hi + 1))
     pad = max(hi - 1, 1)
     n_docs = len(texts)
     codes, doc_starts = _concat(texts, pad)
     length = len(codes)
     c = codes.astype(np.uint64) + _U64(1)
-    n_char_slots = len(sizes)
-    n_slots = n_char_slots + (2 if words else 0)
-    grid = np.zeros((length, n_slots), dtype=np.uint64)
-    valid = np.zeros((length, n_slots), dtype=bool)
-    nul = codes == 0
-    slot_len = np.zeros((length, n_slots), dtype=np.int64) if positions else None
+    lengths = np.fromiter((len(t) + 2 for t in texts), dtype=np.int64, count=n_docs)
+    parts: list[NgramPart] = []
 
-    # Character n-grams: h_n[i] = h_{n-1}[i] * B + c[i + n - 1]. Start positions must not be
-    # NUL padding; tails may be (that marks "end of text", the same in every batch).
     if sizes:
+        starts_idx = np.flatnonzero(codes != 0)  # every text position; no padding
+        char_indptr = _indptr(lengths)
+        char_values = np.repeat(_unit(lengths * len(sizes), char_weight), lengths)
+        local = None
+        if positions:
+            doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+            local = starts_idx - doc_starts[:-1][doc_of] - 1
+        # h_n[i] = h_{n-1}[i] * B + c[i + n - 1]; positions past the array end never start
+        # an n-gram (they are padding), so the shifted update may leave them stale.
         h = c.copy()
-        not_pad = ~nul
-        for n in range(2, hi + 1):
-            h[: length - n + 1] = h[: length - n + 1] * _BASE + c[n - 1 :]
-            h[length - n + 1 :] = 0
-            if n in sizes:
-                k = sizes.index(n)
-                grid[:, k] = h + _U64((_SEED_CHAR + n) * 0x2545F4914F6CDD1D % 2**64)
-                # The n-gram must start inside the text and contain no more than the padding.
-                valid[:, k] = not_pad
-                valid[length - n + 1 :, k] = False
-                if slot_len is not None:
-                    slot_len[:, k] = n
-        if 1 in sizes:
-            k = sizes.index(1)
-            grid[:, k] = c + _U64(_SEED_CHAR)
-            valid[:, k] = ~nul
-            if slot_len is not None:
-                slot_len[:, k] = 1
+        for n in range(1, hi + 1):
+            if n > 1:
+                h[: length - n + 1] *= _BASE
+                h[: length - n + 1] += c[n - 1 :]
+            if n not in sizes:
+                continue
+            cols = (_mix(h[starts_idx], _SEED_CHAR + n) >> _U64(64 - n_bits)).astype(np.int64)
+            part = NgramPart(char_indptr, cols, char_values)
+            if local is not None:
+                part.starts = np.maximum(local, 0)
+                part.ends = local + n
+            parts.append(part)
 
     if words:
         is_word = _word_chars(codes)
         edge = np.diff(is_word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
         w_start = np.flatnonzero(edge == 1)
         w_end = np.flatnonzero(edge == -1)
+        w_doc = np.searchsorted(doc_starts, w_start, side="right") - 1
+        counts = np.bincount(w_doc, minlength=n_docs).astype(np.int64)
+        wh = np.zeros(0, dtype=np.uint64)
         if len(w_start):
             # Prefix sums of c_t * B^-t give any substring's polynomial hash in O(1):
             # hash(i, j) = B^(j-1) * (S[j] - S[i]).
@@ -193,53 +210,25 @@ def text_ngrams(
             pow_fwd[1:] = _BASE
             np.cumprod(pow_fwd, out=pow_fwd)
             wh = pow_fwd[w_end - 1] * (s[w_end] - s[w_start]) + _U64(word_seed)
-            kw = n_char_slots
-            grid[w_start, kw] = wh + _U64(_SEED_WORD)
-            valid[w_start, kw] = True
-            if slot_len is not None:
-                slot_len[w_start, kw] = w_end - w_start
-            if word_bigrams and len(w_start) > 1:
-                # Words of one text are separated by at least a space; NUL padding between
-                # texts keeps a pair from spanning two texts.
-                nulcum = np.cumsum(nul)
-                first = np.flatnonzero(nulcum[w_start[1:]] == nulcum[w_start[:-1]])
-                bh = _mix(wh[first], 7) * _BIGRAM_MUL + wh[first + 1] + _U64(_SEED_BIGRAM)
-                grid[w_start[first], kw + 1] = bh
-                valid[w_start[first], kw + 1] = True
-                if slot_len is not None:
-                    slot_len[w_start[first], kw + 1] = w_end[first + 1] - w_start[first]
-
-    # Per document and namespace, weights that give each namespace unit norm.
-    per_pos = valid.astype(np.int32)
-    counts = np.add.reduceat(per_pos, doc_starts[:-1], axis=0) if n_docs else per_pos[:0]
-    weights = np.zeros((n_docs, n_slots), dtype=np.float32)
-    if n_char_slots:
-        n_char = counts[:, :n_char_slots].sum(axis=1)
-        w = np.where(n_char > 0, char_weight / np.sqrt(np.maximum(n_char, 1)), 0.0)
-        weights[:, :n_char_slots] = w[:, None]
-    if words:
-        for k in (n_char_slots, n_char_slots + 1):
-            nk = counts[:, k]
-            weights[:, k] = np.where(nk > 0, word_weight / np.sqrt(np.maximum(nk, 1)), 0.0)
-
-    flat_valid = valid.ravel()
-    cols = (_mix(grid.ravel()[flat_valid], 0) >> _U64(64 - n_bits)).astype(np.int64)
-    row_counts = counts.sum(axis=1) if n_docs else np.zeros(0, dtype=np.int64)
-    indptr = np.zeros(n_docs + 1, dtype=np.int64)
-    np.cumsum(row_counts, out=indptr[1:])
-    # Entries are in position order; each takes its document's weight for its slot.
-    slots = np.broadcast_to(np.arange(n_slots, dtype=np.int64), (length, n_slots)).ravel()[
-        flat_valid
-    ]
-    doc_of_entry = np.repeat(np.arange(n_docs, dtype=np.int64), row_counts)
-    values = weights[doc_of_entry, slots]
-    hits = NgramHits(indptr=indptr, cols=cols, values=values)
-    if positions and slot_len is not None:
-        pos = np.broadcast_to(np.arange(length, dtype=np.int64)[:, None], (length, n_slots))
-        start = pos.ravel()[flat_valid] - doc_starts[doc_of_entry] - 1
-        hits.starts = np.maximum(start, 0)
-        hits.ends = start + slot_len.ravel()[flat_valid]
-    return hits
+        cols = (_mix(wh, _SEED_WORD) >> _U64(64 - n_bits)).astype(np.int64)
+        part = NgramPart(_indptr(counts), cols, np.repeat(_unit(counts, word_weight), counts))
+        if positions:
+            local = w_start - doc_starts[:-1][w_doc] - 1
+            part.starts, part.ends = local, local + (w_end - w_start)
+        parts.append(part)
+        if word_bigrams:
+            first = np.flatnonzero(w_doc[1:] == w_doc[:-1]) if len(w_doc) > 1 else w_doc[:0]
+            b_doc = w_doc[first]
+            b_counts = np.bincount(b_doc, minlength=n_docs).astype(np.int64)
+            bh = _mix(wh[first], 7) * _BIGRAM_MUL + wh[first + 1]
+            cols = (_mix(bh, _SEED_BIGRAM) >> _U64(64 - n_bits)).astype(np.int64)
+            values = np.repeat(_unit(b_counts, word_weight), b_counts)
+            part = NgramPart(_indptr(b_counts), cols, values)
+            if positions:
+                local = w_start[first] - doc_starts[:-1][b_doc] - 1
+                part.starts, part.ends = local, w_end[first + 1] - doc_starts[:-1][b_doc] - 1
+            parts.append(part)
+    return parts
 
 
 # --------------------------------------------------------------------------------------------
@@ -284,6 +273,8 @@ _SHORTENERS = frozenset(
         "po.st",
         "mcaf.ee",
         "su.pr",
+        "t.me",
+        "wa.me",
     ]
 )
 _SUSPICIOUS_TLDS = frozenset(
@@ -438,9 +429,16 @@ _CONTACT_PHRASES = (
     "click here",
     "check out",
     "sign up",
-    "wa.me",
-    "t.me",
 )
+_DIGITS_B = b"0123456789"
+_UPPER_B = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER_B = b"abcdefghijklmnopqrstuvwxyz"
+_PUNCT_TO_SPACE_B = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
+_CRYPTO_WORDS_B = frozenset(w.encode() for w in _CRYPTO_WORDS)
+_CONTACT_WORDS_B = frozenset(w.encode() for w in _CONTACT_WORDS)
+# First words of the contact phrases (and "wa"/"t" of wa.me / t.me): the phrases are only
+# searched for when one of these occurs.
+_PHRASE_LEADS_B = frozenset(p.split(" ")[0].split(".")[0].encode() for p in _CONTACT_PHRASES)
 
 
 def _token_kind(token: str) -> str | None:
@@ -522,26 +520,35 @@ def comment_meta(item: CommentInput, norm: str) -> list[float]:
                     suspicious = 1.0
                 if "?" in link or "ref=" in link or "aff" in link:
                     query = 1.0
-    digits = _digits(norm)
+    # Counting with bytes.translate(None, delete) is the cheapest way to count characters.
+    nb = norm.encode()
+    digits = len(nb) - len(nb.translate(None, _DIGITS_B))
     if digits >= 9:
         n_phone = sum(_digits(m.group(0)) >= 9 for m in _PHONE_RE.finditer(norm))
     if digits:
         n_money = len(_MONEY_RE.findall(norm))
         if digits >= 16:
             n_crypto += len(_WALLET_RE.findall(norm))
-    words = set(norm.translate(_PUNCT_TO_SPACE).split())
-    n_crypto += len(words & _CRYPTO_WORDS)
-    n_contact = len(words & _CONTACT_WORDS) + sum(p in norm for p in _CONTACT_PHRASES)
+    elif "$" in norm or "€" in norm or "£" in norm:
+        n_money = len(_MONEY_RE.findall(norm))
+    words = set(nb.translate(_PUNCT_TO_SPACE_B).split())
+    n_crypto += len(words & _CRYPTO_WORDS_B)
+    n_contact = len(words & _CONTACT_WORDS_B)
+    if words & _PHRASE_LEADS_B:
+        n_contact += sum(p in norm for p in _CONTACT_PHRASES)
 
     text = item.text
     n_chars = len(text)
-    n_upper = n_chars - len(text.translate(_DELETE_UPPER))
-    n_lower = len(norm) - len(norm.translate(_DELETE_LOWER))
+    tb = text.encode()
+    n_upper = len(tb) - len(tb.translate(None, _UPPER_B))
+    n_lower = len(nb) - len(nb.translate(None, _LOWER_B))
     caps = n_upper / n_lower if n_lower >= 8 else 0.0
     repetition = 1.0 - len(set(tokens)) / len(tokens) if len(tokens) >= 4 else 0.0
-    non_ascii = (n_chars - len(text.encode("ascii", "ignore"))) / n_chars if n_chars else 0.0
+    non_ascii = 0.0
+    if n_chars and not text.isascii():
+        non_ascii = (n_chars - len(text.encode("ascii", "ignore"))) / n_chars
 
-    a_host = _host(item.author_url)
+    a_host = _host(item.author_url) if item.author_url else ""
     a_path = item.author_url.strip().lower().split("://", 1)[-1]
     email = item.author_email.strip().lower()
     e_local, _, e_domain = email.partition("@")
@@ -574,9 +581,9 @@ def comment_meta(item: CommentInput, norm: str) -> list[float]:
         float("/" in a_path.strip("/")),
         float(bool(email)),
         float(e_domain in _FREE_MAIL),
-        float(_digits(e_local) >= 3),
+        float(bool(e_local) and _digits(e_local) >= 3),
         float(name_link),
-        float(_digits(name) >= 3),
+        float(bool(name) and _digits(name) >= 3),
         float(len(name.split()) >= 4),
         1.0,
     ]
@@ -597,7 +604,7 @@ def _author_tokens(item: CommentInput) -> tuple[str, str, str]:
 
 #: Version of the hashing layout. A model fitted on features of another scheme would read
 #: every column wrongly, so transform() refuses it and the registry records the scheme.
-FEATURE_SCHEME = 2
+FEATURE_SCHEME = 4
 
 
 class CommentFeaturizer(TransformerMixin, BaseEstimator):
@@ -614,6 +621,7 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
         char_weight: float = 1.0,
         word_weight: float = 1.0,
         author_weight: float = 0.5,
+        author_bits: int = 14,
         meta_weight: float = 1.0,
     ) -> None:
         self.n_bits = n_bits
@@ -622,11 +630,12 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
         self.char_weight = char_weight
         self.word_weight = word_weight
         self.author_weight = author_weight
+        self.author_bits = author_bits
         self.meta_weight = meta_weight
 
     def fit(self, X: Sequence[CommentInput], y: Any = None) -> CommentFeaturizer:
         """Record the output width; there is nothing to learn."""
-        self.n_features_out_ = 2**self.n_bits + len(META_NAMES)
+        self.n_features_out_ = self.meta_offset + len(META_NAMES)
         self.scheme_ = FEATURE_SCHEME
         return self
 
@@ -638,6 +647,17 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
         """Features of ``X`` (rows may hold duplicate columns; products sum them)."""
         return self.transform_normalized(X, self.normalize_batch(X))
 
+    @property
+    def author_columns(self) -> tuple[int, int]:
+        """The half-open column range of the hashed author tokens."""
+        start = 2**self.n_bits
+        return start, start + 2**self.author_bits
+
+    @property
+    def meta_offset(self) -> int:
+        """The first column of the :data:`META_NAMES` block."""
+        return self.author_columns[1]
+
     def check_scheme(self) -> None:
         """Raise ValueError if this featurizer was fitted under another hashing scheme."""
         scheme = getattr(self, "scheme_", 1)
@@ -647,7 +667,7 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
                 f"scheme {FEATURE_SCHEME}: retrain the model"
             )
 
-    def text_hits(self, norms: Sequence[str], *, positions: bool = False) -> NgramHits:
+    def text_hits(self, norms: Sequence[str], *, positions: bool = False) -> list[NgramPart]:
         """Hashed text n-grams of normalised texts (with their ranges if ``positions``)."""
         return text_ngrams(
             norms,
@@ -659,33 +679,36 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
             positions=positions,
         )
 
-    def transform_normalized(
+    def feature_parts(
         self, X: Sequence[CommentInput], norms: Sequence[str]
-    ) -> sp.csr_matrix:
-        """Features of ``X`` given their already-normalised texts ``norms``."""
+    ) -> list[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float32]]]:
+        """Features of ``X`` as CSR parts ``(indptr, cols, values)`` that sum to transform().
+
+        Scoring multiplies each part by the coefficients and adds the products, which skips
+        merging the parts into one matrix.
+        """
         self.check_scheme()
         n_docs = len(X)
-        n_hashed = 2**self.n_bits
-        hits = self.text_hits(norms)
-        parts = [(hits.indptr, hits.cols, hits.values)]
+        parts = [(p.indptr, p.cols, p.values) for p in self.text_hits(norms)]
 
         if self.author_weight and any(
             item.author_name or item.author_url or item.author_email for item in X
         ):
+            author_start = self.author_columns[0]
             authored = [_author_tokens(item) for item in X]
             for k, seed in enumerate((_SEED_AUTHOR_NAME, _SEED_AUTHOR_HOST, _SEED_EMAIL_DOMAIN)):
                 texts = [a[k] for a in authored]
                 if not any(texts):
                     continue
-                ah = text_ngrams(
+                for ah in text_ngrams(
                     texts,
-                    n_bits=self.n_bits,
+                    n_bits=self.author_bits,
                     char_ngram_range=(1, 0),
                     word_bigrams=False,
                     word_weight=self.author_weight,
                     word_seed=seed,
-                )
-                parts.append((ah.indptr, ah.cols, ah.values))
+                ):
+                    parts.append((ah.indptr, ah.cols + author_start, ah.values))
 
         meta = np.asarray(
             [comment_meta(item, nt) for item, nt in zip(X, norms, strict=True)],
@@ -693,26 +716,30 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
         ).reshape(n_docs, len(META_NAMES))
         meta *= np.float32(self.meta_weight)
         nz = meta != 0
-        meta_indptr = np.zeros(n_docs + 1, dtype=np.int64)
-        np.cumsum(nz.sum(axis=1), out=meta_indptr[1:])
         meta_cols = np.broadcast_to(
-            np.arange(n_hashed, n_hashed + len(META_NAMES), dtype=np.int64), meta.shape
+            np.arange(self.meta_offset, self.meta_offset + len(META_NAMES), dtype=np.int64),
+            meta.shape,
         )[nz]
-        parts.append((meta_indptr, meta_cols, meta[nz]))
-        indptr, indices, data = _merge_rows(parts, n_docs)
-        return sp.csr_matrix((data, indices, indptr), shape=(n_docs, n_hashed + len(META_NAMES)))
+        parts.append((_indptr(nz.sum(axis=1)), meta_cols, meta[nz]))
+        return parts
+
+    def transform_normalized(
+        self, X: Sequence[CommentInput], norms: Sequence[str]
+    ) -> sp.csr_matrix:
+        """Features of ``X`` given their already-normalised texts ``norms``."""
+        indptr, indices, data = _merge_rows(self.feature_parts(X, norms), len(X))
+        return sp.csr_matrix(
+            (data, indices, indptr), shape=(len(X), self.meta_offset + len(META_NAMES))
+        )
 
 
 def _merge_rows(
-    parts: Sequence[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float32]]],
+    parts: Sequence[tuple[NDArray[Any], NDArray[Any], NDArray[Any]]],
     n_docs: int,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float32]]:
     """Concatenate CSR parts row by row (row i holds part 0's row i, then part 1's, ...)."""
-    if len(parts) == 1:
-        return parts[0]
     counts = np.stack([np.diff(indptr) for indptr, _, _ in parts], axis=1)
-    indptr = np.zeros(n_docs + 1, dtype=np.int64)
-    np.cumsum(counts.sum(axis=1), out=indptr[1:])
+    indptr = _indptr(counts.sum(axis=1))
     total = int(indptr[-1])
     indices = np.empty(total, dtype=np.int64)
     data = np.empty(total, dtype=np.float32)

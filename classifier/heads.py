@@ -40,6 +40,8 @@ class CalibratedLinearHeads(ClassifierMixin, BaseEstimator):
 
     ``alpha`` is the L2 strength (a float for all heads, or a dict by attribute), ``epochs``
     the SGD passes, ``folds`` the number of fold models averaged and used for calibration.
+    ``ignore_columns`` is a half-open column range these heads must not use (its
+    coefficients stay zero).
     """
 
     def __init__(
@@ -49,6 +51,7 @@ class CalibratedLinearHeads(ClassifierMixin, BaseEstimator):
         epochs: int = 12,
         folds: int = 3,
         n_jobs: int = 2,
+        ignore_columns: tuple[int, int] | None = None,
         random_state: int = 0,
     ) -> None:
         self.attributes = attributes
@@ -56,6 +59,7 @@ class CalibratedLinearHeads(ClassifierMixin, BaseEstimator):
         self.epochs = epochs
         self.folds = folds
         self.n_jobs = n_jobs
+        self.ignore_columns = ignore_columns
         self.random_state = random_state
 
     def _alpha_for(self, attribute: str) -> float:
@@ -84,6 +88,11 @@ class CalibratedLinearHeads(ClassifierMixin, BaseEstimator):
     ) -> CalibratedLinearHeads:
         """Fit every head's fold models, average them, calibrate on out-of-fold scores."""
         X = sp.csr_matrix(X)
+        if self.ignore_columns is not None:
+            lo, hi = self.ignore_columns
+            X = X.copy()
+            X.data[(X.indices >= lo) & (X.indices < hi)] = 0.0
+            X.eliminate_zeros()
         Y = np.asarray(Y)
         if Y.ndim == 1:
             Y = Y[:, None]

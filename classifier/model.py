@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 from sklearn.pipeline import Pipeline
 
@@ -21,6 +22,9 @@ from classifier.heads import CalibratedLinearHeads
 from classifier.types import CommentInput, ScoreResult, Span
 
 __all__ = ["ModerationModel", "make_pipeline"]
+
+_TOX = ATTRIBUTES.index("toxicity")
+_KINDS = [ATTRIBUTES.index(a) for a in ("severe_toxicity", "identity_attack", "insult", "threat")]
 
 
 def make_pipeline(attributes: Sequence[str], **featurizer_params: Any) -> Pipeline:
@@ -38,8 +42,10 @@ class ModerationModel:
 
     ``version`` is "" until the model is saved to or loaded from a registry. ``info`` holds
     training facts (digest, example counts) that the registry writes into metadata.json.
-    ``span_threshold`` is the least contribution (logit units) a word needs to be part of an
-    explanation span.
+    Explanations (:mod:`classifier.explain`) cover the attributes whose probability is at
+    least ``span_min_probability``; a word joins a span when its contribution (logit units)
+    is at least ``span_threshold`` and at least ``span_relative`` times the attribute's
+    strongest word.
     """
 
     def __init__(
@@ -49,12 +55,16 @@ class ModerationModel:
         *,
         info: dict[str, Any] | None = None,
         span_threshold: float = 0.25,
+        span_relative: float = 0.5,
+        span_min_probability: float = 0.2,
         version: str = "",
     ) -> None:
         self.spam_pipeline = spam_pipeline
         self.toxicity_pipeline = toxicity_pipeline
         self.info: dict[str, Any] = dict(info or {})
         self.span_threshold = span_threshold
+        self.span_relative = span_relative
+        self.span_min_probability = span_min_probability
         self.version = version
         featurizer = spam_pipeline.named_steps["features"]
         other = toxicity_pipeline.named_steps["features"]
@@ -79,13 +89,30 @@ class ModerationModel:
 
     def decision_function(self, items: Sequence[CommentInput]) -> NDArray[np.float64]:
         """Raw linear scores, shape (len(items), len(ATTRIBUTES))."""
-        X = self.featurizer.transform(items)
-        return np.asarray(X @ self._coef, dtype=np.float64) + self._intercept
+        f = self.featurizer
+        n = len(items)
+        parts = f.feature_parts(items, f.normalize_batch(items))
+        if n == 1:
+            # One comment: a gather and a dot product; building sparse matrices would cost
+            # more than the arithmetic.
+            cols = np.concatenate([p[1] for p in parts])
+            values = np.concatenate([p[2] for p in parts])
+            return (values @ self._coef[cols]).astype(np.float64)[None, :] + self._intercept
+        z = np.tile(self._intercept, (n, 1))
+        width = self._coef.shape[0]
+        for indptr, cols, values in parts:
+            z += sp.csr_matrix((values, cols, indptr), shape=(n, width)) @ self._coef
+        return z
 
     def predict_proba(self, items: Sequence[CommentInput]) -> NDArray[np.float64]:
         """Calibrated probabilities, shape (len(items), len(ATTRIBUTES))."""
         z = self.decision_function(items)
-        return 1.0 / (1.0 + np.exp(-np.clip(z * self._cal_a + self._cal_b, -40.0, 40.0)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(z * self._cal_a + self._cal_b, -40.0, 40.0)))
+        # Threats, insults, identity attacks and severe toxicity are kinds of toxicity, so a
+        # comment is at least as likely toxic as it is any of them. Each head is calibrated
+        # on its own; this keeps them coherent. (Profanity is not a kind: "fucking great".)
+        p[:, _TOX] = np.maximum(p[:, _TOX], p[:, _KINDS].max(axis=1))
+        return p
 
     def score(self, items: Sequence[CommentInput], *, spans: bool = False) -> list[ScoreResult]:
         """Score ``items``; with ``spans=True`` also explain every attribute with spans."""
@@ -104,14 +131,25 @@ class ModerationModel:
         return self.score([item], spans=spans)[0]
 
     def explain(self, item: CommentInput, scores: dict[str, float] | None = None) -> list[Span]:
-        """Spans of ``item.text`` that pushed each attribute up (see :mod:`classifier.explain`)."""
+        """Spans of ``item.text`` that pushed each likely attribute up.
+
+        ``scores`` (computed if not given) decide which attributes are explained: those with
+        a probability of at least ``span_min_probability``.
+        """
         from classifier.explain import explain_spans
 
+        if scores is None:
+            scores = self.score_one(item).scores
+        likely = frozenset(a for a, p in scores.items() if p >= self.span_min_probability)
+        if not likely:
+            return []
         return explain_spans(
             item,
             featurizer=self.featurizer,
             coef=self._coef,
             threshold=self.span_threshold,
+            relative=self.span_relative,
+            only=likely,
         )
 
     def __repr__(self) -> str:

@@ -10,7 +10,7 @@ computed from. It undoes what spammers and abusers do to slip past word lists:
    letters, ligatures, superscripts); accents are stripped; Cyrillic/Greek and other homoglyphs
    become the Latin letters they imitate; look-alike dots and quotes become ``.`` and ``'``;
    every whitespace character becomes a space; the text is lower-cased.
-3. Runs of whitespace collapse to one space.
+3. Runs of whitespace collapse to one space; leading and trailing spaces go.
 4. Disguised links and addresses are rejoined: ``example dot com``, ``example [.] com``,
    ``www dot example``, ``name [at] example.com``.
 5. Letters spaced out or punctuated (``v i a g r a``, ``f.u.c.k``, ``f-u-c-k``) are joined.
@@ -337,6 +337,7 @@ _WORD_RE = re.compile(
 )
 _LEET_TRANS = str.maketrans("01345789@$!|", "oieastbgasil")
 _LEET_CHARS = frozenset("01345789@$!|")
+_LEET_CHECK_RE = re.compile(r"[01345789@$!|]")
 _REPEAT_RE = re.compile(r"([^\W\d_])\1{2,}")
 # A cheap pre-check (any character three times); the word step only collapses letters.
 _TRIPLE_RE = re.compile(r"(.)\1\1")
@@ -485,8 +486,14 @@ def normalize(text: str, *, with_offsets: bool = False) -> Normalized:
     if bracket:
         s, starts, ends = _run_step(_DISGUISED_AT_RE, _repl_at, s, starts, ends)
     s, starts, ends = _run_step(_SPACED_RE, _repl_spaced, s, starts, ends)
-    if any(c in s for c in _LEET_CHARS) or _TRIPLE_RE.search(s):
+    if _LEET_CHECK_RE.search(s) or _TRIPLE_RE.search(s):
         s, starts, ends = _run_step(_WORD_RE, _repl_word, s, starts, ends)
+    # Surrounding whitespace carries no meaning ("hello " and "hello" must score alike).
+    lead = len(s) - len(s.lstrip(" "))
+    s = s.strip(" ")
+    if starts is not None and ends is not None:
+        starts = starts[lead : lead + len(s)]
+        ends = ends[lead : lead + len(s)]
     return Normalized(s, starts or [], ends or [])
 
 

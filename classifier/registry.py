@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 #: Version id of the default model shipped in ``classifier/models/``.
-BUILTIN_VERSION = "20261125-015000-e1aea3dd"
+BUILTIN_VERSION = "20261125-021520-c83a18cd"
 
 BUILTIN_ROOT = Path(__file__).resolve().parent / "models"
 
@@ -156,7 +156,12 @@ class ModelRegistry:
                 joblib.dump(pipeline, tmp / filename, compress=("zlib", 6))
             (tmp / MODEL_JSON).write_text(
                 json.dumps(
-                    {"span_threshold": model.span_threshold, "info": model.info},
+                    {
+                        "span_threshold": model.span_threshold,
+                        "span_relative": model.span_relative,
+                        "span_min_probability": model.span_min_probability,
+                        "info": model.info,
+                    },
                     indent=2,
                     sort_keys=True,
                 )
@@ -278,6 +283,8 @@ class ModelRegistry:
             toxicity,
             info=settings.get("info", {}),
             span_threshold=float(settings.get("span_threshold", 0.25)),
+            span_relative=float(settings.get("span_relative", 0.5)),
+            span_min_probability=float(settings.get("span_min_probability", 0.2)),
             version=version,
         )
 

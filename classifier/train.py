@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 #: Featurizer settings of the shipped model.
 FEATURIZER_PARAMS: dict[str, Any] = {"n_bits": 18, "char_ngram_range": (2, 5), "word_bigrams": True}
 #: Head settings (inverse regularisation per attribute) of the shipped model.
-HEAD_PARAMS: dict[str, Any] = {"alpha": 1e-5, "epochs": 12, "folds": 3}
+HEAD_PARAMS: dict[str, Any] = {"alpha": 5e-6, "epochs": 12, "folds": 3}
 #: At most this many synthetic identity-term sentences (out of 76,564) join the training set.
 MADLIBS_MAX = 6000
 #: Weight of the project's own examples in training_data/ unless a line says otherwise.
@@ -180,7 +180,14 @@ def fit_model(
     Y, W = _label_matrices(records)
 
     spam_heads = CalibratedLinearHeads(attributes=("spam",), random_state=seed, **hparams)
-    tox_heads = CalibratedLinearHeads(attributes=TOXICITY_ATTRIBUTES, random_state=seed, **hparams)
+    # Who wrote a comment says nothing about whether it is toxic: toxicity heads ignore the
+    # author block (it would otherwise learn the naming habits of the spam corpora).
+    tox_heads = CalibratedLinearHeads(
+        attributes=TOXICITY_ATTRIBUTES,
+        random_state=seed,
+        ignore_columns=featurizer.author_columns,
+        **hparams,
+    )
     bar = _bar(progress, total=len(ATTRIBUTES), desc="fitting heads")
     spam_heads.fit(X, Y[:, :1], sample_weight=W[:, :1])
     _tick(bar, "spam")

@@ -971,6 +971,198 @@ HARD_NEGATIVE_TEMPLATES = [
 ]
 
 
+# --------------------------------------------------------------------------------------------
+# Second batch: more variety where the first model was weak (threats, adult spam, short
+# link drops, and civil reporting of violent news in many wordings).
+# --------------------------------------------------------------------------------------------
+
+WEAPONS = ["a bullet", "a knife", "a baseball bat", "a brick", "my fist", "a hammer"]
+BODY = ["your head", "your face", "your skull", "your teeth", "your gut"]
+VIOLENT_EVENTS = [
+    "the missile strike",
+    "the shelling",
+    "the car bomb",
+    "the mass shooting",
+    "the stabbing",
+    "the suicide attack",
+    "the drone strike",
+    "the massacre",
+    "the ambush",
+    "the hostage taking",
+    "the arson attack",
+    "the riot",
+    "the coup attempt",
+    "the bombing of the train station",
+]
+ACTORS = [
+    "the army",
+    "the rebels",
+    "the militia",
+    "the police",
+    "the insurgents",
+    "government forces",
+    "the separatists",
+    "the occupying troops",
+    "the gunmen",
+    "the jihadist group",
+    "the far-right cell",
+    "the cartel",
+]
+NUMBERS = ["two", "five", "a dozen", "dozens of", "hundreds of", "more than 40", "at least 17"]
+VICTIMS = [
+    "civilians",
+    "children",
+    "soldiers",
+    "police officers",
+    "aid workers",
+    "journalists",
+    "worshippers",
+    "students",
+    "villagers",
+    "patients",
+]
+VERBS_PAST = ["killed", "wounded", "murdered", "injured", "shot dead", "executed", "abducted"]
+
+EXTRA_THREATS = [
+    lambda: f"Keep talking and I'll put {RNG.choice(WEAPONS)} in {RNG.choice(BODY)}.",
+    lambda: f"I'm going to smash {RNG.choice(BODY)} in with {RNG.choice(WEAPONS)} when I find you.",
+    lambda: (
+        f"You'd better watch your back, {RNG.choice(TARGETS)}. We know where your kids go to school."
+    ),
+    lambda: f"One day someone is going to shoot {RNG.choice(TARGETS)}, and I hope it's soon.",
+    lambda: f"I will make {RNG.choice(TARGETS)} pay for this with blood.",
+    lambda: f"If {RNG.choice(TARGETS)} shows up at the rally, we will beat them senseless.",
+    lambda: "I swear I will hunt you down and make you suffer.",
+    lambda: f"Your house is going to burn tonight, {RNG.choice(INSULT_NOUNS)}.",
+    lambda: "I'll slit your throat if you ever come near my family again.",
+    lambda: f"Somebody needs to put {RNG.choice(TARGETS)} six feet under.",
+    lambda: "Post one more article like this and you will be the next one they find in a ditch.",
+    lambda: "We are coming for you and your family. Sleep well.",
+    lambda: f"I'm going to beat the crap out of {RNG.choice(TARGETS)} next time I see them.",
+    lambda: "Line them all up against a wall and shoot them.",
+    lambda: f"I hope someone stabs {RNG.choice(TARGETS)} on the way home.",
+]
+
+EXTRA_SPAM = [
+    lambda: f"Lonely? Beautiful girls near you are online now, chat free {spam_url()}",
+    lambda: (
+        f"Sexy local women looking for fun tonight! No credit card needed {spam_url()} {spam_url()}"
+    ),
+    lambda: f"18+ only: see my private photos here {spam_url()} kisses xx",
+    lambda: f"Find a hookup in your city in 5 minutes {spam_url()}",
+    lambda: (
+        f"{RNG.choice(['Nice', 'Cool', 'Good', 'Interesting', 'Great'])} {RNG.choice(['article', 'post', 'read', 'story', 'info'])} {spam_url()}"
+    ),
+    lambda: f"{RNG.choice(['see', 'look', 'check', 'wow', 'omg'])} {spam_url()} {spam_url()}",
+    lambda: f"{spam_url()} {spam_url()} {spam_url()} {spam_url()}",
+    lambda: f"I agree with this article. By the way, {RNG.choice(SEO_ANCHORS)} at {spam_url()}",
+    lambda: f"Thanks! Also see {spam_url()} and {spam_url()} for {RNG.choice(SEO_ANCHORS)}",
+    lambda: f"Make money online fast, {money()} per day guaranteed, click {spam_url()}",
+    lambda: f"Get paid {money()} for filling simple surveys at home {spam_url()}",
+    lambda: f"Claim your {money()} bonus now!!! Only today {spam_url()}",
+    lambda: f"Turn {money()} into {money()} in 7 days with crypto arbitrage, text {phone()}",
+    lambda: (
+        f"Hacked account? Locked wallet? Our recovery experts help 24/7, call {phone()} or mail {spam_email()}"
+    ),
+    lambda: (
+        f"Cheap {RNG.choice(PILLS)} {spam_url()} cheap {RNG.choice(PILLS)} {spam_url()} cheap {RNG.choice(PILLS)} {spam_url()}"
+    ),
+]
+
+EXTRA_HAM = [
+    lambda: (
+        f"{RNG.choice(VIOLENT_EVENTS).capitalize()} {RNG.choice(VERBS_PAST)} {RNG.choice(NUMBERS)} {RNG.choice(VICTIMS)}, according to the article. An independent inquiry is the least the families deserve."
+    ),
+    lambda: (
+        f"Reports say {RNG.choice(ACTORS)} {RNG.choice(VERBS_PAST)} {RNG.choice(NUMBERS)} {RNG.choice(VICTIMS)} near the border. If that is confirmed, the UN should investigate."
+    ),
+    lambda: (
+        f"After {RNG.choice(VIOLENT_EVENTS)}, the ceasefire negotiators met again in {RNG.choice(['Cairo', 'Doha', 'Geneva', 'Istanbul', 'Oslo', 'Riyadh'])}. Let's hope they keep talking."
+    ),
+    lambda: (
+        f"I lost a cousin in {RNG.choice(VIOLENT_EVENTS)} years ago. Articles like this one help people understand what the survivors live with."
+    ),
+    lambda: (
+        f"The prosecutor says the suspect planned {RNG.choice(VIOLENT_EVENTS)} for months. That should come out at trial, not in the comment section."
+    ),
+    lambda: (
+        f"Both {RNG.choice(ACTORS)} and {RNG.choice(ACTORS)} have been accused of war crimes. The evidence should go to an international court."
+    ),
+    lambda: (
+        f"The death toll rose to {RNG.randint(12, 400)} overnight. Please donate blood if you live nearby; the hospitals are asking for it."
+    ),
+    lambda: (
+        f"Analysts quoted here think {RNG.choice(ACTORS)} are running out of ammunition. That might finally push both sides to negotiate."
+    ),
+    lambda: (
+        "The attack was an act of terror and should be called one. That does not justify collective punishment of an entire population."
+    ),
+    lambda: (
+        "My son serves in the army and is deployed near the front. Every headline about shelling makes my heart stop."
+    ),
+    lambda: (
+        f"It is possible to condemn {RNG.choice(VIOLENT_EVENTS)} and still criticise the government's response to it."
+    ),
+    lambda: (
+        f"The article says {RNG.choice(NUMBERS)} {RNG.choice(VICTIMS)} were {RNG.choice(VERBS_PAST)}. Does anyone have the source for that figure?"
+    ),
+    lambda: (
+        "Terrorism experts interviewed for this piece say most attackers were known to the police beforehand. That needs fixing."
+    ),
+    lambda: (
+        f"The peace deal collapsed after {RNG.choice(VIOLENT_EVENTS)}, but talks resumed a week later. Diplomacy is slow, not dead."
+    ),
+    lambda: (
+        f"Gun violence in {RNG.choice(['Chicago', 'Glasgow', 'Marseille', 'Johannesburg', 'Toronto', 'Baltimore'])} fell last year. The violence-interruption programme deserves more funding."
+    ),
+    lambda: (
+        f"The court sentenced the {RNG.choice(['gunman', 'bomber', 'attacker', 'killer'])} to life. Nothing brings the victims back, but justice was done."
+    ),
+    lambda: (
+        "Sanctions, arms embargoes, peace talks: none of it has stopped the killing yet. I honestly don't know what would."
+    ),
+    lambda: (
+        f"The {RNG.choice(GROUPS)} victims of the attack were buried today. The whole town came out to mourn with their families."
+    ),
+    lambda: (
+        "As a former soldier I can tell you the article gets the logistics right. Wars are won and lost on supply lines."
+    ),
+    lambda: (
+        f"I strongly disagree with {RNG.choice(PARTIES)} on this, but calling them traitors is not an argument."
+    ),
+    lambda: (
+        "This policy is a mistake and the numbers in the article show why. I hope parliament votes it down."
+    ),
+    lambda: (
+        f"Honestly the headline is misleading. The shooting happened in {RNG.randint(2015, 2023)}, not last week."
+    ),
+    lambda: (
+        "Respectfully, the author is wrong about the history of the conflict. The partition happened before the war, not after it."
+    ),
+    lambda: (
+        "The hostages' families held a vigil outside parliament. Their calls for a deal should be heard by both governments."
+    ),
+    lambda: (
+        f"Refugees fleeing the fighting in {RNG.choice(PLACES)} need safe routes. The camps described here are overcrowded."
+    ),
+    lambda: (
+        f"Police say the riot left {RNG.randint(3, 60)} officers injured and {RNG.randint(10, 200)} people arrested. Both sides should calm down."
+    ),
+    lambda: (
+        f"The militants claimed responsibility for {RNG.choice(VIOLENT_EVENTS)}. Security services had warned about the group for years."
+    ),
+    lambda: (
+        f"I voted {RNG.choice(['yes', 'no', 'for the Greens', 'for Labour', 'for the Conservatives', 'independent'])} and I'm happy to explain why without insulting anyone."
+    ),
+    lambda: (
+        f"The documentary about the genocide in {RNG.choice(['Rwanda', 'Srebrenica', 'Cambodia', 'Darfur', 'Armenia'])} is hard to watch but everyone should see it."
+    ),
+    lambda: (
+        "Crime statistics show burglaries down and violent crime up slightly. The article's headline only mentions the second part."
+    ),
+]
+
+
 def emit(path: Path, rows: list[dict[str, Any]]) -> None:
     seen: set[str] = set()
     with path.open("w", encoding="utf-8") as fh:
@@ -995,7 +1187,7 @@ def with_author(row: dict[str, Any], authors: list[Any]) -> dict[str, Any]:
 def main() -> None:
     spam = []
     for _ in range(4):
-        for template in SPAM_TEMPLATES:
+        for template in SPAM_TEMPLATES + EXTRA_SPAM:
             text = template()
             spam.append(with_author({"text": text, "labels": {"spam": 1}}, SPAM_AUTHORS))
     clean = dict.fromkeys(
@@ -1003,7 +1195,7 @@ def main() -> None:
     )
     ham = []
     for _ in range(5):
-        for template in HAM_TEMPLATES:
+        for template in HAM_TEMPLATES + EXTRA_HAM:
             ham.append(
                 with_author({"text": template(), "labels": {"spam": 0, **clean}}, HAM_AUTHORS)
             )
@@ -1016,6 +1208,10 @@ def main() -> None:
     for _ in range(4):
         for template in HARD_NEGATIVE_TEMPLATES:
             toxic.append({"text": template(), "labels": {"spam": 0, **clean}})
+    for _ in range(5):
+        for template in EXTRA_THREATS:
+            labels = {"spam": 0, "toxicity": 1, "threat": 1, "identity_attack": 0}
+            toxic.append({"text": template(), "labels": labels})
     emit(HERE / "spam_examples.jsonl", spam)
     emit(HERE / "ham_examples.jsonl", ham)
     emit(HERE / "toxicity_examples.jsonl", toxic)

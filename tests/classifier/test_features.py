@@ -28,7 +28,8 @@ def test_rows_do_not_depend_on_the_batch() -> None:
 def test_shape_and_determinism() -> None:
     f = CommentFeaturizer(n_bits=16).fit(ITEMS)
     X = f.transform(ITEMS)
-    assert X.shape == (len(ITEMS), 2**16 + len(META_NAMES)) == (len(ITEMS), f.n_features_out_)
+    width = 2**16 + 2**f.author_bits + len(META_NAMES)
+    assert X.shape == (len(ITEMS), width) == (len(ITEMS), f.n_features_out_)
     again = clone(f).fit(ITEMS).transform(ITEMS)
     assert (again != X).nnz == 0
 

@@ -20,7 +20,7 @@ from classifier.normalize import normalize
         ("bi\u202edi\u202c", "bidi"),
         ("&amp; &lt;b&gt; &#39;q&#39; &#x41;", "& <b> 'q' a"),
         ("a<br/>b", "a b"),
-        ('<a href="http://bit.ly/x">here</a>', " http://bit.ly/x here "),
+        ('<a href="http://bit.ly/x">here</a>', "http://bit.ly/x here"),
         ("sh1t 1d10t @ss b!tch", "shit idiot ass bitch"),
         ("stuuuupid sooooo", "stuupid soo"),
         ("f.u.c.k you", "fuck you"),
