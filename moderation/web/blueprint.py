@@ -175,4 +175,4 @@ def index() -> Any:
 
 
 # The page modules add their routes to ``bp``.
-from moderation.web import admin, authors, queue, settings  # noqa: E402, F401
+from moderation.web import admin, authors, models, queue, settings  # noqa: E402, F401

@@ -1,0 +1,61 @@
+"""Admins: model versions (promote, roll back) and re-scoring the held queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from moderation.db import get_session
+from moderation.errors import BadRequest
+from moderation.models import ModelActivation
+from moderation.scoring import activate, active_version, model_provider
+from moderation.services.recheck import recheck_held
+from moderation.web.blueprint import admin_required, bp, current_user
+
+
+@bp.get("/models")
+@admin_required
+def models_page() -> str:
+    registry = model_provider().registry
+    session = get_session()
+    active = active_version(session)
+    versions = []
+    for version in reversed(registry.versions()):
+        meta = registry.metadata(version)
+        gate = (meta.get("metrics") or {}).get("gate", {})
+        versions.append(
+            {
+                "version": version,
+                "created_at": meta.get("created_at", ""),
+                "active": version == active,
+                "gate": gate.get("decision", {}).get("reason"),
+                "labels": gate.get("labels"),
+            }
+        )
+    history = list(
+        session.scalars(select(ModelActivation).order_by(ModelActivation.id.desc()).limit(10))
+    )
+    return render_template("models.html", versions=versions, active=active, history=history)
+
+
+@bp.post("/models/promote")
+@admin_required
+def promote_model() -> Any:
+    version = request.form.get("version") or ""
+    registry = model_provider().registry
+    if not registry.has(version):
+        raise BadRequest("no such model version")
+    registry.load(version)  # refuses a version whose checksums or libraries do not match
+    activate(get_session(), version, actor=current_user().email, note="promoted from the page")
+    flash(f"Model {version} is active; workers switch within seconds.")
+    return redirect(url_for("moderate.models_page"))
+
+
+@bp.post("/models/recheck")
+@admin_required
+def recheck_view() -> Any:
+    result = recheck_held(get_session(), model_provider().get(), actor=current_user().email)
+    flash(f"Re-scored {result.checked} held comments; {result.changed} decisions changed.")
+    return redirect(url_for("moderate.models_page"))
