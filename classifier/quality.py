@@ -30,6 +30,7 @@ from classifier.types import CommentInput, LabelledExample
 
 __all__ = [
     "attribute_auc",
+    "calibration",
     "cross_corpus",
     "identity_auc",
     "obfuscate",
@@ -65,6 +66,37 @@ def attribute_auc(
         "n": len(rows),
         "positives": int(y.sum()),
     }
+
+
+def calibration(
+    model: ModerationModel,
+    records: Sequence[LabelledExample],
+    attribute: str,
+    *,
+    bins: int = 10,
+) -> dict[str, Any] | None:
+    """Reliability of ``attribute``'s probabilities on ``records`` that label it.
+
+    Returns the expected calibration error (the count-weighted mean gap between the mean
+    predicted probability and the observed positive rate over equal-width bins) and the
+    per-bin table ``[(mean predicted, observed rate, count)]``.
+    """
+    rows = [r for r in records if attribute in r.labels]
+    if not rows:
+        return None
+    y = np.array([r.labels[attribute] for r in rows], dtype=float)
+    p = model.predict_proba(_items(rows))[:, ATTRIBUTES.index(attribute)]
+    which = np.minimum((p * bins).astype(int), bins - 1)
+    table = []
+    ece = 0.0
+    for b in range(bins):
+        mask = which == b
+        if not mask.any():
+            continue
+        mean_p, rate, count = float(p[mask].mean()), float(y[mask].mean()), int(mask.sum())
+        table.append((round(mean_p, 3), round(rate, 3), count))
+        ece += count * abs(mean_p - rate)
+    return {"ece": ece / len(rows), "bins": table, "n": len(rows)}
 
 
 def held_out(model: ModerationModel, corpora_dir: Path, *, part: str = "test") -> dict[str, Any]:

@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 #: Version id of the default model shipped in ``classifier/models/``.
-BUILTIN_VERSION = "20261125-021520-c83a18cd"
+BUILTIN_VERSION = "20261125-023022-f3976f77"
 
 BUILTIN_ROOT = Path(__file__).resolve().parent / "models"
 

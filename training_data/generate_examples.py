@@ -1163,6 +1163,117 @@ EXTRA_HAM = [
 ]
 
 
+# Third batch: spam genres seen under articles that the first two batches lacked (prize and
+# text-message spam, channel and profile promotion, investment "mentors", follower schemes),
+# and civil comments that use the same words innocently.
+
+PRIZES = [
+    "a $1000 Walmart gift card",
+    "an iPhone 15",
+    "a free cruise",
+    "£500 cash",
+    "a Tesla",
+    "a $250 Amazon voucher",
+    "free concert tickets",
+    "a holiday for two",
+]
+
+EXTRA_SPAM_2 = [
+    lambda: (
+        f"CONGRATULATIONS! You have won {RNG.choice(PRIZES)}. Text CLAIM to {RNG.randint(60000, 89999)} or call {phone()} now!"
+    ),
+    lambda: (
+        f"URGENT: your mobile number has been selected for {RNG.choice(PRIZES)}. Call {phone()} before midnight. T&C apply"
+    ),
+    lambda: (
+        f"FREE entry into our weekly draw to win {RNG.choice(PRIZES)}! Reply WIN to {RNG.randint(60000, 89999)}, 18+ only"
+    ),
+    lambda: f"You are today's lucky visitor! Claim {RNG.choice(PRIZES)} now at {spam_url()}",
+    lambda: (
+        f"Hey guys check out my new channel, I post {RNG.choice(['covers', 'gaming videos', 'vlogs', 'beats', 'makeup tutorials'])} every day!! Please subscribe :)"
+    ),
+    lambda: (
+        f"Please subscribe to my channel, I am trying to reach {RNG.choice(['1000', '10k', '500'])} subscribers!!! Thank you"
+    ),
+    lambda: (
+        f"If you like this, check my {RNG.choice(['channel', 'page', 'profile', 'bio'])} for more, and follow me for a follow back!"
+    ),
+    lambda: "Check out my music video, link in my profile, like and share please!!!",
+    lambda: (
+        f"Follow @{slug(7)} for daily {RNG.choice(['trading tips', 'giveaways', 'motivation', 'signals'])} and DM to join"
+    ),
+    lambda: (
+        f"I was in debt until I found {RNG.choice(['Mrs', 'Mr', 'Coach'])} {RNG.choice(LAST)}, the best account manager. DM {RNG.choice(['her', 'him'])} on {RNG.choice(['Instagram', 'Telegram', 'WhatsApp'])} @{slug(8)}"
+    ),
+    lambda: (
+        f"Who else wants to earn {money()} weekly? My mentor @{slug(8)} taught me forex, send a DM"
+    ),
+    lambda: (
+        f"Testimony: I got {money()} profit from my first investment with @{slug(9)}. Message to start earning"
+    ),
+    lambda: (
+        f"Stop scrolling! Start your journey to financial freedom, inbox me to learn how I earn {money()} a day"
+    ),
+    lambda: "Promote your page and get real followers fast, message us for cheap packages",
+    lambda: (
+        f"Grow your business with us, {RNG.choice(['SEO', 'social media marketing', 'web design', 'logo design'])} at the lowest price. Email {spam_email()}"
+    ),
+    lambda: (
+        f"Want more views? Buy {RNG.randint(1, 50)}k views and likes for just {money()} {spam_url()}"
+    ),
+    lambda: (
+        f"Dear friend, I am a banker and need a partner to transfer {money()} million. Reply to {spam_email()} for details"
+    ),
+    lambda: f"Your account has been suspended. Verify your details within 24 hours at {spam_url()}",
+    lambda: (
+        f"Free {RNG.choice(['bitcoin', 'robux', 'V-bucks', 'gift cards'])} generator, no survey, working {RNG.randint(2023, 2026)}: {spam_url()}"
+    ),
+    lambda: f"Hi dear, you look lovely. Text me on WhatsApp {phone()} let's be friends",
+]
+
+EXTRA_HAM_2 = [
+    lambda: "I subscribed to the newsletter after reading this; the weekly digest is worth it.",
+    lambda: (
+        "Call your MP about this bill. The number is on the parliament website, and it takes two minutes."
+    ),
+    lambda: (
+        "Check out the full report before judging; the summary leaves out the regional figures."
+    ),
+    lambda: (
+        f"The lottery winner in the story donated half of the {RNG.choice(['prize', 'jackpot', 'winnings'])} to the local hospice. Lovely news for once."
+    ),
+    lambda: (
+        "Scam texts claiming you won a prize are everywhere now; my mother nearly fell for one. Good article."
+    ),
+    lambda: (
+        "Investment fraud is a real problem. The police advice at the end of the article is useful."
+    ),
+    lambda: (
+        "I follow the reporter on social media and she always links her sources. Credit where it is due."
+    ),
+    lambda: "Congratulations to the team on the award, this investigation took two years of work.",
+    lambda: (
+        "My channel of choice for this kind of news is the public broadcaster; the commercial ones cut it short."
+    ),
+    lambda: (
+        "Crypto prices fell again this week. Anyone who put their savings in should get independent advice."
+    ),
+    lambda: (
+        f"Text message fraud cost pensioners {RNG.randint(2, 90)} million last year according to the regulator."
+    ),
+    lambda: (
+        "The company promised free gifts to early customers and then went bust. The article explains how."
+    ),
+    lambda: (
+        "Thanks for the tip about the council helpline, I called this morning and they sorted it out."
+    ),
+    lambda: "Follow-up question for the author: did the bank refund the victims of the phone scam?",
+    lambda: (
+        "I earn the minimum wage and the new tax credit will make a real difference for my family."
+    ),
+]
+
+
 def emit(path: Path, rows: list[dict[str, Any]]) -> None:
     seen: set[str] = set()
     with path.open("w", encoding="utf-8") as fh:
@@ -1187,7 +1298,7 @@ def with_author(row: dict[str, Any], authors: list[Any]) -> dict[str, Any]:
 def main() -> None:
     spam = []
     for _ in range(4):
-        for template in SPAM_TEMPLATES + EXTRA_SPAM:
+        for template in SPAM_TEMPLATES + EXTRA_SPAM + EXTRA_SPAM_2:
             text = template()
             spam.append(with_author({"text": text, "labels": {"spam": 1}}, SPAM_AUTHORS))
     clean = dict.fromkeys(
@@ -1195,7 +1306,7 @@ def main() -> None:
     )
     ham = []
     for _ in range(5):
-        for template in HAM_TEMPLATES + EXTRA_HAM:
+        for template in HAM_TEMPLATES + EXTRA_HAM + EXTRA_HAM_2:
             ham.append(
                 with_author({"text": template(), "labels": {"spam": 0, **clean}}, HAM_AUTHORS)
             )
