@@ -40,6 +40,8 @@ GUID_HEADER = "X-akismet-guid"
 GUARANTEED_SPAM_AUTHORS = ("akismet-guaranteed-spam", "viagra-test-123")
 GUARANTEED_SPAM_EMAIL = "akismet-guaranteed-spam@example.com"
 
+KEY_HOST_SUFFIX = ".rest.akismet.com"
+
 CHECK_EVENT = "akismet.checked"
 RECHECK_EVENT = "akismet.rechecked"
 
@@ -104,6 +106,13 @@ def _site(params: Mapping[str, str], key_name: str = "api_key", *, need_blog: bo
         bearer = request.headers.get("Authorization", "")
         scheme, _, value = bearer.partition(" ")
         key = value.strip() if scheme.lower() == "bearer" else ""
+    if not key:
+        # The WordPress plugin names the key only in its host, <key>.rest.akismet.com, and a
+        # forwarding filter may keep that Host header.
+        # The raw header: keys are case-sensitive, and the parsed host is lowercased.
+        host = (request.headers.get("Host") or "").split(":")[0]
+        if host.lower().endswith(KEY_HOST_SUFFIX) and len(host) > len(KEY_HOST_SUFFIX):
+            key = host[: -len(KEY_HOST_SUFFIX)]
     if not key:
         raise Invalid(f'Empty "{key_name}" value')
     blog = (params.get("blog") or "").strip()

@@ -349,3 +349,14 @@ def test_the_sites_rules_and_policy_apply(site_app: SiteApp) -> None:
         assert held.status == "held"
         assert held.latest_decision is not None
         assert held.latest_decision.reasons[0]["code"] == "SHADOW_MODE"
+
+
+def test_the_key_may_come_as_wordpress_sends_it_in_the_host(site_app: SiteApp) -> None:
+    """Recent Akismet plugins call <key>.rest.akismet.com and put no key in the body."""
+    web = site_app.app.test_client()
+    host = {"Host": f"{site_app.key}.rest.akismet.com"}
+    form = {"blog": site_app.url, "user_ip": IP, "comment_content": CIVIL}
+    assert web.post("/1.1/comment-check", data=form, headers=host).data == b"false"
+    assert web.post("/1.1/verify-key", data={"blog": site_app.url}, headers=host).data == b"valid"
+    wrong = {"Host": "mk_nope.rest.akismet.com"}
+    assert web.post("/1.1/comment-check", data=form, headers=wrong).data == b"invalid"
