@@ -101,7 +101,8 @@ def _concat(texts: Sequence[str], pad: int) -> tuple[NDArray[np.uint32], NDArray
     """Code points of all texts, each as " text " followed by ``pad`` NULs; each text's start."""
     sep = "\x00" * pad
     big = "".join(f" {t} {sep}" for t in texts)
-    codes = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
+    # surrogatepass: a lone surrogate (valid in JSON strings) is still one code point.
+    codes = np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     lengths = np.fromiter((len(t) + 2 + pad for t in texts), dtype=np.int64, count=len(texts))
     doc_starts = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(lengths, out=doc_starts[1:])
@@ -521,7 +522,7 @@ def comment_meta(item: CommentInput, norm: str) -> list[float]:
                 if "?" in link or "ref=" in link or "aff" in link:
                     query = 1.0
     # Counting with bytes.translate(None, delete) is the cheapest way to count characters.
-    nb = norm.encode()
+    nb = norm.encode("utf-8", "ignore")
     digits = len(nb) - len(nb.translate(None, _DIGITS_B))
     if digits >= 9:
         n_phone = sum(_digits(m.group(0)) >= 9 for m in _PHONE_RE.finditer(norm))
@@ -539,7 +540,7 @@ def comment_meta(item: CommentInput, norm: str) -> list[float]:
 
     text = item.text
     n_chars = len(text)
-    tb = text.encode()
+    tb = text.encode("utf-8", "ignore")
     n_upper = len(tb) - len(tb.translate(None, _UPPER_B))
     n_lower = len(nb) - len(nb.translate(None, _LOWER_B))
     caps = n_upper / n_lower if n_lower >= 8 else 0.0

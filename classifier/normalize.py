@@ -274,7 +274,7 @@ def fold_char(ch: str) -> str:
                 continue  # accents: "fück" and "fuck" must look the same
             for d in _HOMOGLYPHS.get(c, c):
                 cat = unicodedata.category(d)
-                if cat == "Cf":
+                if cat in ("Cf", "Cs"):  # format characters and lone surrogates
                     continue
                 parts.append(" " if cat in ("Cc", "Zs", "Zl", "Zp") else d.lower())
         out = "".join(parts)

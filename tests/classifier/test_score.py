@@ -92,3 +92,16 @@ def test_score_one_matches_batch(small_model: ModerationModel) -> None:
     for item, result in zip(items, batch, strict=True):
         assert small_model.score_one(item).scores == pytest.approx(result.scores, abs=1e-6)
     assert small_model.score([]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lone \ud800 surrogate", "nul\x00bytes\x00", "", "   ", "\u202e\u200b", "😀😀😀", "x" * 20000],
+)
+def test_odd_texts_score(small_model: ModerationModel, text: str) -> None:
+    result = small_model.score_one(
+        CommentInput(text, author_url="http://\ud800.example"), spans=True
+    )
+    assert set(result.scores) == set(ATTRIBUTES)
+    for span in result.spans:
+        assert 0 <= span.begin < span.end <= len(text)
