@@ -210,7 +210,13 @@ def worker_command(
 @click.option("--worker-concurrency", type=int, default=1, show_default=True)
 @with_appcontext
 def serve_command(host: str, port: int, web_workers: int, worker_concurrency: int) -> None:
-    """Run the web server (gunicorn) and a Celery worker with its scheduler; Ctrl-C stops both."""
+    """Run the web server (gunicorn) and Celery workers; Ctrl-C stops them all.
+
+    Scoring has a worker of its own (with the scheduler), so a slow webhook receiver or a long
+    retraining on the other worker never delays a decision.
+    """
+    from moderation.tasknames import QueueNames
+
     procs: list[subprocess.Popen[Any]] = []
     commands = [
         [
@@ -233,8 +239,24 @@ def serve_command(host: str, port: int, web_workers: int, worker_concurrency: in
             "moderation.cli",
             "worker",
             "--beat",
+            "-Q",
+            QueueNames.SCORING,
             "--concurrency",
             str(worker_concurrency),
+            "-n",
+            "scoring@%h",
+        ],
+        [
+            sys.executable,
+            "-m",
+            "moderation.cli",
+            "worker",
+            "-Q",
+            f"{QueueNames.EVENTS},{QueueNames.TRAINING}",
+            "--concurrency",
+            "1",
+            "-n",
+            "events@%h",
         ],
     ]
     stopping = False
@@ -247,7 +269,7 @@ def serve_command(host: str, port: int, web_workers: int, worker_concurrency: in
     signal.signal(signal.SIGTERM, stop)
     for command in commands:
         procs.append(subprocess.Popen(command))  # noqa: S603 (our own interpreter and modules)
-    click.echo(f"serving on http://{host}:{port}  (Ctrl-C stops the web server and the worker)")
+    click.echo(f"serving on http://{host}:{port}  (Ctrl-C stops the web server and the workers)")
     try:
         while not stopping and all(proc.poll() is None for proc in procs):
             time.sleep(0.2)

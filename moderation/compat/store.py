@@ -24,8 +24,8 @@ from moderation.services import events, labels, rules
 from moderation.services.comments import (
     ArticleData,
     AuthorData,
-    _get_or_create_article,  # shared with the native submission path on purpose
-    _get_or_create_author,
+    get_or_create_article,
+    get_or_create_author,
 )
 from moderation.services.policy import (
     CommentFields,
@@ -159,7 +159,7 @@ def _clip(value: str, limit: int) -> str | None:
 
 def _article_and_author(session: Session, site: Site, submission: Submission) -> tuple[Any, Any]:
     article_url = submission.article_url or submission.article_id or (site.url or "unknown")
-    article = _get_or_create_article(
+    article = get_or_create_article(
         session,
         site,
         ArticleData(
@@ -168,7 +168,7 @@ def _article_and_author(session: Session, site: Site, submission: Submission) ->
             title=submission.article_title[:1000],
         ),
     )
-    author = _get_or_create_author(
+    author = get_or_create_author(
         session,
         site,
         AuthorData(

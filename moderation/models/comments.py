@@ -47,6 +47,8 @@ class Comment(Base):
         UniqueConstraint("site_id", "external_id"),
         Index("ix_comments_site_status_created", "site_id", "status", "created_at"),
         Index("ix_comments_site_created", "site_id", "created_at"),
+        # An author's history (approved count for new-commenter rules, the moderator's card).
+        Index("ix_comments_author_status", "author_id", "status"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)

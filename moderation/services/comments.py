@@ -61,7 +61,8 @@ def _insert_ignoring_conflict(session: Session, model: type[Any], values: dict[s
     session.execute(insert(model).values(**values).on_conflict_do_nothing())
 
 
-def _get_or_create_article(session: Session, site: Site, data: ArticleData) -> Article:
+def get_or_create_article(session: Session, site: Site, data: ArticleData) -> Article:
+    """The site's article with this id, created or brought up to date (not committed)."""
     query = select(Article).where(Article.site_id == site.id, Article.external_id == data.id)
     article = session.scalar(query)
     if article is None:
@@ -93,7 +94,8 @@ def author_identity(data: AuthorData) -> str:
     return f"name:{data.name.lower()}"
 
 
-def _get_or_create_author(session: Session, site: Site, data: AuthorData) -> Author:
+def get_or_create_author(session: Session, site: Site, data: AuthorData) -> Author:
+    """The site's commenter recognised by :func:`author_identity`, created if new."""
     identity = author_identity(data)
     query = select(Author).where(Author.site_id == site.id, Author.identity == identity)
     author = session.scalar(query)
@@ -131,8 +133,8 @@ def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[
         if existing is not None:
             return existing, False
 
-    article = _get_or_create_article(session, site, data.article)
-    author = _get_or_create_author(session, site, data.author)
+    article = get_or_create_article(session, site, data.article)
+    author = get_or_create_author(session, site, data.author)
     session.flush()
     # Refuses closed, flooding and duplicate comments; a ban or disallowed word rejects at once.
     ruled = rules.check_submission(session, site=site, article=article, author=author, data=data)
