@@ -31,9 +31,7 @@ from moderation.services.policy import (
     CommentFields,
     SiteSettings,
     Verdict,
-    apply_shadow_mode,
     decide,
-    match_words,
 )
 
 log = logging.getLogger(__name__)
@@ -116,18 +114,6 @@ def _rules_verdict(
     Flood control, duplicates and closed articles refuse a native submission; a checking API
     has to answer, so they do not apply here.
     """
-    reasons: list[dict[str, Any]] = []
-    bans = rules.active_bans(
-        session,
-        site_id=site.id,
-        author=author,
-        email=comment.author_email,
-        ip=comment.author_ip,
-    )
-    for ban in bans:
-        reasons.append(
-            {"code": "BANNED", "detail": f"the author's {ban.kind} is banned", "ban": ban.kind}
-        )
     fields = CommentFields(
         author=comment.author_name or "",
         email=comment.author_email or "",
@@ -136,20 +122,15 @@ def _rules_verdict(
         ip=comment.author_ip or "",
         user_agent=comment.user_agent or "",
     )
-    matched = match_words(settings.disallowed_words, fields)
-    if matched is not None:
-        word, where = matched
-        reasons.append(
-            {
-                "code": "DISALLOWED_WORD",
-                "detail": f"disallowed word {word!r} in the {where.replace('_', ' ')}",
-                "word": word,
-                "field": where,
-            }
-        )
-    if not reasons:
-        return None
-    return apply_shadow_mode(Verdict(status="rejected", reasons=reasons), settings)
+    return rules.rejection_by_rules(
+        session,
+        site_id=site.id,
+        author=author,
+        email=comment.author_email,
+        ip=comment.author_ip,
+        fields=fields,
+        settings=settings,
+    )
 
 
 def _clip(value: str, limit: int) -> str | None:

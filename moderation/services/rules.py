@@ -139,11 +139,30 @@ def check_submission(
                 )
             )
 
-    reasons: list[dict[str, Any]] = []
-    bans = active_bans(
-        session, site_id=site.id, author=author, email=data.author.email, ip=data.author.ip
+    return rejection_by_rules(
+        session,
+        site_id=site.id,
+        author=author,
+        email=data.author.email,
+        ip=data.author.ip,
+        fields=fields_of(data),
+        settings=settings,
     )
-    for ban in bans:
+
+
+def rejection_by_rules(
+    session: Session,
+    *,
+    site_id: int,
+    author: Author,
+    email: str | None,
+    ip: str | None,
+    fields: CommentFields,
+    settings: SiteSettings,
+) -> Verdict | None:
+    """The rules that reject whatever the scores: an active ban, a disallowed word."""
+    reasons: list[dict[str, Any]] = []
+    for ban in active_bans(session, site_id=site_id, author=author, email=email, ip=ip):
         until = f" until {ban.expires_at.isoformat()}" if ban.expires_at else ""
         reasons.append(
             {
@@ -153,7 +172,7 @@ def check_submission(
                 "expires_at": ban.expires_at.isoformat() if ban.expires_at else None,
             }
         )
-    matched = match_words(settings.disallowed_words, fields_of(data))
+    matched = match_words(settings.disallowed_words, fields)
     if matched is not None:
         word, where = matched
         reasons.append(
