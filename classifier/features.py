@@ -386,6 +386,8 @@ _STRIP = "()[]{}<>\"'.,;:!?*"
 _URL_TOKEN_RE = re.compile(
     rf"(?:https?://|www\.)\S+|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:{_TLD})(?:[/:?#]\S*)?"
 )
+# A cheap pre-check for bare domains ("example.com"): a dot followed by a known TLD.
+_DOT_TLD_RE = re.compile(rf"\.(?:{_TLD})\b")
 _EMAIL_TOKEN_RE = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
 _PHONE_RE = re.compile(r"(?<![\w.])\+?\d[\d \-().]{7,16}\d(?![\w.])")
 _MONEY_RE = re.compile(
@@ -503,7 +505,7 @@ def comment_meta(item: CommentInput, norm: str) -> list[float]:
     n_links = n_emails = n_phone = n_money = n_crypto = 0
     hosts: set[str] = set()
     shortener = suspicious = query = 0.0
-    if "." in norm or "@" in norm:
+    if "@" in norm or "://" in norm or "www." in norm or _DOT_TLD_RE.search(norm):
         for token in tokens:
             if "." not in token and "@" not in token:
                 continue
