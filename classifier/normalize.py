@@ -320,9 +320,7 @@ _DISGUISED_AT_RE = re.compile(r"(?<=[a-z0-9])\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*(
 _SPACED_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .\-_*,'~+|/\\:]{1,2}){2,}[^\W\d_](?![^\W\d_])")
 # Necessary for a match of _SPACED_RE (its last two letters: separator, letter, separators,
 # a letter that ends a word) and three times cheaper to search for.
-_SPACED_PRE_RE = re.compile(
-    r"[ .\-_*,'~+|/\\:][^\W\d_][ .\-_*,'~+|/\\:]{1,2}[^\W\d_](?![^\W\d_])"
-)
+_SPACED_PRE_RE = re.compile(r"[ .\-_*,'~+|/\\:][^\W\d_][ .\-_*,'~+|/\\:]{1,2}[^\W\d_](?![^\W\d_])")
 _SPACED_SEP_CHARS = " .-_*,'~+|/\\:"
 _SPACED_SEPARATORS = str.maketrans("", "", _SPACED_SEP_CHARS)
 
