@@ -8,12 +8,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from classifier.model import ModerationModel
-from classifier.registry import BUILTIN_VERSION, ModelRegistry, ensure_builtin
 from flask import Flask, current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from classifier.model import ModerationModel
+from classifier.registry import BUILTIN_VERSION, ModelRegistry, ensure_builtin
 from moderation.models import ModelActivation
 
 log = logging.getLogger(__name__)
