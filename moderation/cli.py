@@ -16,6 +16,7 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from moderation import create_app
+from moderation.cli_evaluate import evaluate_command
 from moderation.cli_integrations import integrations_group, webhooks_group
 from moderation.cli_models import models_group, recheck_command, score_command, train_command
 from moderation.cli_users import users_group
@@ -294,6 +295,7 @@ main.add_command(users_group)
 
 for _command in (models_group, recheck_command, score_command, train_command):
     main.add_command(_command)
+main.add_command(evaluate_command)
 
 # --- integrations ----------------------------------------------------------------------------
 

@@ -1,0 +1,581 @@
+"""Evaluation report of a model: Markdown plus PNG figures (issue 3, item 5).
+
+:func:`write_report` scores the fixed ``test`` part (:func:`classifier.corpora.split`) of every
+public corpus and writes ``README.md`` with
+
+* ROC-AUC, recall at 1% false-positive rate and calibration error per attribute,
+* counts at the policy thresholds (the confusion matrix the service would act on),
+* results per corpus and per slice (short comments, comments with links, non-English),
+* the quality checks of :mod:`classifier.quality` (identity templates, obfuscated copies,
+  toxic-spans character F1),
+* cross-corpus generalisation: for each corpus, a model trained without it is tested on it,
+
+next to the targets of issue 3, plus ROC, precision-recall, calibration and confusion figures.
+The synthetic identity-term sentences (``conversationai-bias/madlibs``) are kept out of the
+pooled figures (they would swamp the real comments) and reported on their own.
+
+The module imports no web, database or queue code; matplotlib runs on the Agg backend.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score
+
+from classifier import ATTRIBUTES
+from classifier.corpora import CORPORA, load_corpus, split
+from classifier.model import ModerationModel
+from classifier.quality import (
+    cross_corpus as leave_one_corpus_out,
+)
+from classifier.quality import (
+    identity_auc,
+    obfuscation_drop,
+    recall_at_fpr,
+    span_f1,
+)
+from classifier.types import CommentInput, LabelledExample
+
+__all__ = ["TARGETS", "evaluate", "write_report"]
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+DPI = 80
+
+#: The targets issue 3 sets, as stated there.
+TARGETS: dict[str, str] = {
+    "cross_toxicity": "toxicity ROC-AUC >= 0.90 on each left-out toxicity corpus",
+    "cross_spam": "spam ROC-AUC >= 0.97 and recall >= 0.80 at 1% FPR on each left-out spam corpus",
+    "identity": "toxicity ROC-AUC >= 0.98 on the identity-term templates",
+    "obfuscation": "obfuscated copies lose <= 0.02 ROC-AUC",
+    "spans": "toxic-spans character F1 >= 0.60 on tsd_trial",
+}
+
+_LINK = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(?:com|net|org|ly|io|info|biz|ru)\b", re.I)
+#: A comment is "short" below this many characters.
+SHORT_CHARS = 50
+#: The corpus of non-English comments (Spanish, Italian and Turkish Wikipedia talk pages).
+NON_ENGLISH_CORPORA = ("jigsaw-multilingual-validation",)
+
+
+def _items(records: Sequence[LabelledExample]) -> list[CommentInput]:
+    return [CommentInput(r.text, r.author_name, r.author_email, r.author_url) for r in records]
+
+
+def _metrics(y: NDArray[Any], p: NDArray[Any]) -> dict[str, float] | None:
+    if len(y) == 0 or y.min() == y.max():
+        return None
+    return {
+        "auc": float(roc_auc_score(y, p)),
+        "ap": float(average_precision_score(y, p)),
+        "recall_at_1pct_fpr": recall_at_fpr(y, p),
+        "n": len(y),
+        "positives": int(y.sum()),
+    }
+
+
+def _ece(y: NDArray[Any], p: NDArray[Any], bins: int = 10) -> float:
+    which = np.minimum((p * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = which == b
+        if mask.any():
+            total += mask.sum() * abs(p[mask].mean() - y[mask].mean())
+    return float(total / max(len(y), 1))
+
+
+class _Scored:
+    """Test records with their labels (-1 unknown) and probabilities, in ATTRIBUTES order."""
+
+    def __init__(self, records: list[LabelledExample], probs: NDArray[np.float64]) -> None:
+        self.records = records
+        self.probs = probs
+        self.labels = np.array(
+            [[r.labels.get(a, -1) for a in ATTRIBUTES] for r in records], dtype=np.int8
+        ).reshape(len(records), len(ATTRIBUTES))
+        self.corpus = np.array([r.source.split("/")[0] for r in records])
+        self.madlibs = np.array([r.source == "conversationai-bias/madlibs" for r in records])
+
+    def pair(self, attribute: str, mask: NDArray[np.bool_] | None = None) -> tuple[Any, Any]:
+        j = ATTRIBUTES.index(attribute)
+        keep = self.labels[:, j] >= 0
+        if mask is not None:
+            keep &= mask
+        return self.labels[keep, j].astype(int), self.probs[keep, j]
+
+
+def evaluate(
+    model: ModerationModel,
+    corpora_dir: Path,
+    *,
+    thresholds: Mapping[str, float],
+    cross_corpus: bool = True,
+    cross_corpora: Sequence[str] | None = None,
+    max_per_corpus: int | None = None,
+    training_data_dir: Path | None = None,
+    progress: bool = False,
+) -> tuple[dict[str, Any], _Scored]:
+    """Compute every figure of the report; returns ``(results, scored test records)``."""
+    corpora_dir = Path(corpora_dir)
+    started = time.perf_counter()
+    records: list[LabelledExample] = []
+    for name in CORPORA:
+        records.extend(split(load_corpus(name, corpora_dir, max_rows=max_per_corpus))["test"])
+    scored = _Scored(records, model.predict_proba(_items(records)))
+    _say(progress, f"scored {len(records)} test comments")
+    real = ~scored.madlibs
+    text_len = np.array([len(r.text) for r in records])
+    links = np.array([bool(_LINK.search(r.text) or r.author_url) for r in records])
+    non_english = np.isin(scored.corpus, NON_ENGLISH_CORPORA)
+    slices = {
+        f"short (< {SHORT_CHARS} chars)": real & (text_len < SHORT_CHARS),
+        f"long (>= {SHORT_CHARS} chars)": real & (text_len >= SHORT_CHARS),
+        "with links": real & links,
+        "without links": real & ~links,
+        "non-English": real & non_english,
+        "English": real & ~non_english,
+    }
+    out: dict[str, Any] = {
+        "model": model.version or "(unsaved)",
+        "test_comments": int(real.sum()),
+        "madlibs_test_sentences": int(scored.madlibs.sum()),
+        "max_per_corpus": max_per_corpus,
+        "thresholds": dict(thresholds),
+        "overall": {},
+        "confusion": {},
+        "per_corpus": {},
+        "slices": {},
+    }
+    for attribute in ATTRIBUTES:
+        y, p = scored.pair(attribute, real)
+        m = _metrics(y, p)
+        if m is not None:
+            m["ece"] = _ece(y, p)
+            out["overall"][attribute] = m
+        if len(y) and attribute in thresholds:
+            t = float(thresholds[attribute])
+            flag = p >= t
+            tp = int((flag & (y == 1)).sum())
+            fp = int((flag & (y == 0)).sum())
+            fn = int((~flag & (y == 1)).sum())
+            tn = int((~flag & (y == 0)).sum())
+            out["confusion"][attribute] = {
+                "threshold": t,
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "tn": tn,
+                "precision": tp / (tp + fp) if tp + fp else float("nan"),
+                "recall": tp / (tp + fn) if tp + fn else float("nan"),
+                "fpr": fp / (fp + tn) if fp + tn else float("nan"),
+            }
+        for name in CORPORA:
+            cm = _metrics(*scored.pair(attribute, real & (scored.corpus == name)))
+            if cm is not None:
+                out["per_corpus"].setdefault(name, {})[attribute] = cm
+        for label, mask in slices.items():
+            sm = _metrics(*scored.pair(attribute, mask))
+            if sm is not None:
+                out["slices"].setdefault(label, {})[attribute] = sm
+    out["slice_sizes"] = {label: int(mask.sum()) for label, mask in slices.items()}
+
+    # Quality checks of classifier.quality, on parts the model did not train on.
+    if max_per_corpus is None:
+        out["identity"] = identity_auc(model, corpora_dir)
+    else:
+        y, p = scored.pair("toxicity", scored.madlibs)
+        out["identity"] = {"n": len(y), "toxicity_auc": (_metrics(y, p) or {}).get("auc")}
+    real_records = [r for r, keep in zip(records, real, strict=True) if keep]
+    out["obfuscation"] = {}
+    for attribute in ("spam", "toxicity", "insult", "profanity"):
+        drop = obfuscation_drop(model, real_records, attribute)
+        if drop is not None:
+            out["obfuscation"][attribute] = drop
+    try:
+        out["spans"] = span_f1(model, corpora_dir)
+    except FileNotFoundError:
+        out["spans"] = None
+    _say(progress, f"quality checks done ({time.perf_counter() - started:.0f}s)")
+
+    out["cross_corpus"] = None
+    if cross_corpus:
+        out["cross_corpus"] = _cross_corpus(
+            corpora_dir,
+            corpora=cross_corpora,
+            max_per_corpus=max_per_corpus,
+            training_data_dir=training_data_dir or ROOT / "training_data",
+            progress=progress,
+        )
+    out["seconds"] = round(time.perf_counter() - started, 1)
+    return out, scored
+
+
+def _cross_corpus(
+    corpora_dir: Path,
+    *,
+    corpora: Sequence[str] | None,
+    max_per_corpus: int | None,
+    training_data_dir: Path,
+    progress: bool,
+) -> dict[str, Any]:
+    from classifier.train import build_training_set, fit_model
+
+    def train_fn(names: Sequence[str]) -> ModerationModel:
+        started = time.perf_counter()
+        records = build_training_set(
+            corpora_dir=corpora_dir,
+            training_data_dir=training_data_dir,
+            max_per_corpus=max_per_corpus,
+            corpora=names,
+        )
+        model = fit_model(records)
+        left = sorted(set(CORPORA) - set(names))
+        _say(progress, f"trained without {left} in {time.perf_counter() - started:.0f}s")
+        return model
+
+    return leave_one_corpus_out(corpora_dir, train_fn, corpora=tuple(corpora or CORPORA))
+
+
+def _say(progress: bool, message: str) -> None:
+    log.info("%s", message)
+    if progress:
+        print(message, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Figures
+# --------------------------------------------------------------------------------------------
+
+
+def _figures(scored: _Scored, results: dict[str, Any], out_dir: Path) -> dict[str, str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import roc_curve
+
+    real = ~scored.madlibs
+    shown = [a for a in ATTRIBUTES if a in results["overall"]]
+    files: dict[str, str] = {}
+
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4.5))
+    for attribute in shown:
+        y, p = scored.pair(attribute, real)
+        f, t, _ = roc_curve(y, p)
+        auc = results["overall"][attribute]["auc"]
+        axes[0].plot(f, t, label=f"{attribute} ({auc:.3f})", lw=1.2)
+        axes[1].plot(f, t, lw=1.2)
+    axes[0].plot([0, 1], [0, 1], "k:", lw=0.8)
+    axes[0].set(xlabel="false-positive rate", ylabel="true-positive rate", title="ROC")
+    axes[0].legend(fontsize=7, loc="lower right")
+    axes[1].set(
+        xscale="log", xlim=(1e-3, 1), xlabel="false-positive rate (log)", title="ROC, low FPR"
+    )
+    axes[1].axvline(0.01, color="k", ls=":", lw=0.8)
+    files["roc"] = _save(fig, out_dir / "roc.png")
+
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    for attribute in shown:
+        y, p = scored.pair(attribute, real)
+        prec, rec, _ = precision_recall_curve(y, p)
+        ap = results["overall"][attribute]["ap"]
+        ax.plot(rec, prec, label=f"{attribute} (AP {ap:.3f})", lw=1.2)
+    ax.set(xlabel="recall", ylabel="precision", title="Precision-recall", ylim=(0, 1.02))
+    ax.legend(fontsize=7, loc="lower left")
+    files["pr"] = _save(fig, out_dir / "precision-recall.png")
+
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    ax.plot([0, 1], [0, 1], "k:", lw=0.8)
+    for attribute in shown:
+        y, p = scored.pair(attribute, real)
+        which = np.minimum((p * 10).astype(int), 9)
+        xs, ys = [], []
+        for b in range(10):
+            mask = which == b
+            if mask.sum() >= 5:
+                xs.append(p[mask].mean())
+                ys.append(y[mask].mean())
+        ax.plot(xs, ys, "o-", ms=3, lw=1.2, label=attribute)
+    ax.set(xlabel="mean predicted probability", ylabel="observed positive rate")
+    ax.set(title="Calibration (10 bins)", xlim=(0, 1), ylim=(0, 1))
+    ax.legend(fontsize=7, loc="upper left")
+    files["calibration"] = _save(fig, out_dir / "calibration.png")
+
+    conf = results["confusion"]
+    if conf:
+        names = list(conf)
+        fig, axes = plt.subplots(1, len(names), figsize=(1.9 * len(names), 2.3), squeeze=False)
+        for ax, attribute in zip(axes[0], names, strict=True):
+            c = conf[attribute]
+            grid = np.array([[c["tn"], c["fp"]], [c["fn"], c["tp"]]])
+            ax.imshow(grid / max(grid.sum(), 1), cmap="Blues", vmin=0, vmax=1)
+            for (i, k), v in np.ndenumerate(grid):
+                ax.text(k, i, str(v), ha="center", va="center", fontsize=7)
+            ax.set_xticks([0, 1], ["pass", "flag"], fontsize=7)
+            ax.set_yticks([0, 1], ["neg", "pos"], fontsize=7)
+            ax.set_title(f"{attribute}\n>= {c['threshold']:.2f}", fontsize=8)
+        fig.suptitle("At the policy thresholds", fontsize=9)
+        files["confusion"] = _save(fig, out_dir / "confusion.png")
+    plt.close("all")
+    return files
+
+
+def _save(fig: Any, path: Path) -> str:
+    fig.tight_layout()
+    fig.savefig(path, dpi=DPI)
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return path.name
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown
+# --------------------------------------------------------------------------------------------
+
+
+def _f(value: Any, digits: int = 3) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _ok(passed: bool | None) -> str:
+    return "-" if passed is None else ("met" if passed else "**missed**")
+
+
+def _markdown(results: dict[str, Any], files: dict[str, str]) -> str:
+    lines: list[str] = []
+    add = lines.append
+    add(f"# Model card: `{results['model']}`")
+    add("")
+    add(
+        "Generated by `moderation evaluate` (`classifier/evaluate.py`). Every figure is measured "
+        "on comments the model did not train on: the fixed `test` part of "
+        "`classifier.corpora.split` (10%, by text hash) of each public corpus, a corpus left out "
+        "of training altogether (cross-corpus), or the toxic-spans trial set."
+    )
+    add("")
+    if results["max_per_corpus"]:
+        add(f"**Quick run**: at most {results['max_per_corpus']} rows read per corpus file.")
+        add("")
+    add(
+        f"Test comments: {results['test_comments']} (plus {results['madlibs_test_sentences']} "
+        "synthetic identity-term sentences, reported under *Identity templates* only)."
+    )
+    add("")
+
+    add("## Targets of issue 3")
+    add("")
+    add("| check | target | measured | |")
+    add("|---|---|---|---|")
+    cross = results.get("cross_corpus")
+    if cross:
+        for name, res in cross.items():
+            for attribute, m in res.items():
+                if m is None:
+                    continue
+                if attribute == "spam":
+                    ok = m["auc"] >= 0.97 and m["recall_at_1pct_fpr"] >= 0.80
+                    measured = f"AUC {m['auc']:.3f}, recall@1%FPR {m['recall_at_1pct_fpr']:.3f}"
+                    target = "AUC >= 0.97, recall >= 0.80 at 1% FPR"
+                else:
+                    ok = m["auc"] >= 0.90
+                    measured = f"AUC {m['auc']:.3f}"
+                    target = "toxicity AUC >= 0.90"
+                add(f"| cross-corpus: {name} left out | {target} | {measured} | {_ok(ok)} |")
+    else:
+        add("| cross-corpus | see below | not run (`--no-cross-corpus`) | - |")
+    ident = results["identity"]
+    iauc = ident.get("toxicity_auc")
+    add(
+        f"| identity templates (n={ident.get('n')}) | toxicity AUC >= 0.98 | {_f(iauc)} | "
+        f"{_ok(None if iauc is None else iauc >= 0.98)} |"
+    )
+    for attribute, d in results["obfuscation"].items():
+        add(
+            f"| obfuscated copies, {attribute} | AUC drop <= 0.02 | {d['auc']:.3f} -> "
+            f"{d['auc_obfuscated']:.3f} (drop {d['drop']:.3f}) | {_ok(d['drop'] <= 0.02)} |"
+        )
+    spans = results.get("spans")
+    if spans:
+        add(
+            f"| toxic spans, tsd_trial (n={spans['n']}) | char F1 >= 0.60 | {spans['f1']:.3f} | "
+            f"{_ok(spans['f1'] >= 0.60)} |"
+        )
+    add("")
+
+    add("## Per attribute (all corpora pooled, test part)")
+    add("")
+    add("| attribute | n | positives | ROC-AUC | average precision | recall at 1% FPR | ECE |")
+    add("|---|---|---|---|---|---|---|")
+    for attribute in ATTRIBUTES:
+        m = results["overall"].get(attribute)
+        if m is None:
+            add(f"| {attribute} | - | - | - | - | - | - |")
+            continue
+        add(
+            f"| {attribute} | {m['n']} | {m['positives']} | {m['auc']:.3f} | {m['ap']:.3f} | "
+            f"{m['recall_at_1pct_fpr']:.3f} | {m['ece']:.3f} |"
+        )
+    add("")
+    add(
+        "ECE: expected calibration error over 10 equal-width bins (mean gap between predicted "
+        "probability and observed rate). Pooled figures mix corpora whose notion of a label "
+        "differs (e.g. OLID's `OFF` counts any profanity), so per-corpus figures below are the "
+        "fairer view of each."
+    )
+    add("")
+    for key, title in (
+        ("roc", "ROC curves"),
+        ("pr", "Precision-recall curves"),
+        ("calibration", "Calibration"),
+    ):
+        if key in files:
+            add(f"![{title}]({files[key]})")
+            add("")
+
+    add("## At the policy thresholds")
+    add("")
+    add(
+        "Default `SiteSettings().thresholds` of `moderation/services/policy.py`: a comment is "
+        "flagged for an attribute when its probability is at or over the threshold."
+    )
+    add("")
+    add(
+        "| attribute | threshold | flagged right | false alarms | missed "
+        "| precision | recall | FPR |"
+    )
+    add("|---|---|---|---|---|---|---|---|")
+    for attribute, c in results["confusion"].items():
+        add(
+            f"| {attribute} | {c['threshold']:.2f} | {c['tp']} | {c['fp']} | {c['fn']} | "
+            f"{_f(c['precision'])} | {_f(c['recall'])} | {_f(c['fpr'], 4)} |"
+        )
+    add("")
+    if "confusion" in files:
+        add(f"![Confusion at the policy thresholds]({files['confusion']})")
+        add("")
+
+    add("## Per corpus (test part): ROC-AUC / recall at 1% FPR")
+    add("")
+    _table(lines, results["per_corpus"])
+    add("## Per slice (test part, all corpora): ROC-AUC / recall at 1% FPR")
+    add("")
+    sizes = results["slice_sizes"]
+    add(
+        f"Short: fewer than {SHORT_CHARS} characters. Links: an address in the text or an author "
+        "URL. Non-English: the Spanish, Italian and Turkish comments of "
+        "jigsaw-multilingual-validation (the only non-English corpus). Sizes: "
+        + ", ".join(f"{k} {v}" for k, v in sizes.items())
+        + "."
+    )
+    add("")
+    _table(lines, results["slices"])
+
+    add("## Cross-corpus generalisation")
+    add("")
+    if cross:
+        add(
+            "For each corpus, a model trained on every other corpus (and training_data/) scores "
+            "all of the left-out corpus. Spam corpora are scored for spam, toxicity corpora for "
+            "toxicity; conversationai-bias is scored on its identity-term templates; the "
+            "toxic-spans corpus has no non-toxic posts and is skipped."
+        )
+        add("")
+        add("| left-out corpus | attribute | n | positives | ROC-AUC | recall at 1% FPR |")
+        add("|---|---|---|---|---|---|")
+        for name, res in cross.items():
+            for attribute, m in res.items():
+                if m is None:
+                    continue
+                add(
+                    f"| {name} | {attribute} | {m['n']} | {m['positives']} | {m['auc']:.3f} | "
+                    f"{m['recall_at_1pct_fpr']:.3f} |"
+                )
+    else:
+        add("Not run (`--no-cross-corpus`).")
+    add("")
+    add("## Identity templates and obfuscation")
+    add("")
+    add(
+        f"Identity-term templates (conversationai-bias madlibs, test part, n={ident.get('n')}): "
+        f"toxicity ROC-AUC {_f(iauc)}"
+        + (
+            f"; mean toxicity of non-toxic sentences {ident['mean_toxicity_not_bad']:.3f}, "
+            f"of toxic ones {ident['mean_toxicity_bad']:.3f}."
+            if "mean_toxicity_not_bad" in ident
+            else "."
+        )
+    )
+    add("")
+    add(
+        "Obfuscation: `classifier.quality.obfuscate` disguises about half the words of each test "
+        "comment (homoglyphs, leetspeak, dots or zero-width spaces between letters, full-width "
+        "forms, repeated letters); the table above gives the ROC-AUC before and after."
+    )
+    add("")
+    add(f"Report computed in {results['seconds']}s.")
+    add("")
+    return "\n".join(lines)
+
+
+def _table(lines: list[str], rows: dict[str, dict[str, dict[str, float]]]) -> None:
+    lines.append("| | " + " | ".join(ATTRIBUTES) + " |")
+    lines.append("|---" * (len(ATTRIBUTES) + 1) + "|")
+    for name, res in rows.items():
+        cells = []
+        for attribute in ATTRIBUTES:
+            m = res.get(attribute)
+            cells.append("-" if m is None else f"{m['auc']:.3f} / {m['recall_at_1pct_fpr']:.2f}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("")
+
+
+def write_report(
+    model: ModerationModel,
+    corpora_dir: Path,
+    out_dir: Path,
+    *,
+    thresholds: Mapping[str, float],
+    cross_corpus: bool = True,
+    cross_corpora: Sequence[str] | None = None,
+    max_per_corpus: int | None = None,
+    training_data_dir: Path | None = None,
+    progress: bool = False,
+) -> Path:
+    """Evaluate ``model`` and write ``out_dir/README.md`` plus PNG figures; returns the path.
+
+    ``thresholds`` are the policy thresholds per attribute (the service passes
+    ``SiteSettings().thresholds``). ``cross_corpus`` retrains once per left-out corpus
+    (``cross_corpora``, every corpus by default; about a minute each on the full corpora).
+    ``max_per_corpus`` reads at most that many rows per corpus file, for quick runs.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results, scored = evaluate(
+        model,
+        corpora_dir,
+        thresholds=thresholds,
+        cross_corpus=cross_corpus,
+        cross_corpora=cross_corpora,
+        max_per_corpus=max_per_corpus,
+        training_data_dir=training_data_dir,
+        progress=progress,
+    )
+    files = _figures(scored, results, out_dir)
+    path = out_dir / "README.md"
+    path.write_text(_markdown(results, files), encoding="utf-8")
+    _say(progress, f"wrote {path}")
+    return path

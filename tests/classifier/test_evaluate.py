@@ -1,0 +1,36 @@
+"""The evaluation report on a few rows per corpus: files, attributes, cross-corpus section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from classifier import ATTRIBUTES
+from classifier.evaluate import write_report
+from classifier.model import ModerationModel
+
+THRESHOLDS = dict.fromkeys(ATTRIBUTES, 0.8)
+TRAINING_DATA = Path(__file__).resolve().parents[2] / "training_data"
+
+
+def test_write_report_small(small_model: ModerationModel, corpora: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    path = write_report(
+        small_model,
+        corpora,
+        out,
+        thresholds=THRESHOLDS,
+        cross_corpus=True,
+        cross_corpora=["youtube-spam-collection-v1"],
+        max_per_corpus=300,
+        training_data_dir=TRAINING_DATA,
+    )
+    assert path == out / "README.md"
+    text = path.read_text(encoding="utf-8")
+    for attribute in ATTRIBUTES:
+        assert attribute in text
+    for figure in ("roc.png", "precision-recall.png", "calibration.png", "confusion.png"):
+        assert (out / figure).stat().st_size > 1000
+        assert f"({figure})" in text
+    assert "## Cross-corpus generalisation" in text
+    assert "youtube-spam-collection-v1 left out" in text
+    assert "Quick run" in text
