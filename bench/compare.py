@@ -1,0 +1,347 @@
+"""This project's model side by side with off-the-shelf tools and a textbook baseline.
+
+Usage: ``MODERATION_CORPORA_DIR=... python bench/compare.py [--max-per-corpus N]``
+
+Every tool scores the same held-out comments: the fixed ``test`` part
+(:func:`classifier.corpora.split`) of every public corpus, without the synthetic identity-term
+sentences. The tools:
+
+* ``this project``: the shipped model (``classifier.registry.BUILTIN_VERSION``), all seven
+  attributes;
+* ``tfidf+logreg``: the textbook baseline, TF-IDF word 1-2-grams + char 2-5-grams and one
+  LogisticRegression per attribute, fitted on the same training examples as the shipped model
+  (:func:`classifier.train.build_training_set`: the ``train`` parts plus training_data/);
+* ``alt-profanity-check`` (``predict_prob``) and ``better-profanity`` (0/1
+  ``contains_profanity``, so its ROC-AUC is that of a single operating point): scored against
+  every toxicity attribute;
+* ``antispam`` (its bundled pretrained model, ``antispam.score``): scored against spam.
+
+Each tool runs in a fresh subprocess (BLAS threads pinned to 1) that loads it, scores the test
+comments in one batch, then times single comments one by one; its peak resident memory is the
+subprocess's ``ru_maxrss`` (the baseline is fitted in a subprocess of its own and only loaded
+in the measured one). A tool that cannot be imported or run is reported as unavailable.
+Prints ROC-AUC and recall at 1% false-positive rate per attribute, then speed and memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES  # noqa: E402
+
+TOOLS = ("this project", "tfidf+logreg", "alt-profanity-check", "better-profanity", "antispam")
+#: Attributes each tool is scored against.
+COVERS: dict[str, tuple[str, ...]] = {
+    "this project": ATTRIBUTES,
+    "tfidf+logreg": ATTRIBUTES,
+    "alt-profanity-check": TOXICITY_ATTRIBUTES,
+    "better-profanity": TOXICITY_ATTRIBUTES,
+    "antispam": ("spam",),
+}
+SINGLE = 300  # comments timed one by one
+#: Tools too slow to score every test comment in a benchmark run: they score a seeded sample.
+SLOW = ("better-profanity",)
+
+
+# --------------------------------------------------------------------------------------------
+# Tools (run inside the child process)
+# --------------------------------------------------------------------------------------------
+
+
+def _tfidf_pipeline() -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    return FeatureUnion(
+        [
+            (
+                "word",
+                TfidfVectorizer(
+                    ngram_range=(1, 2), min_df=2, max_features=200_000, sublinear_tf=True
+                ),
+            ),
+            (
+                "char",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(2, 5),
+                    min_df=2,
+                    max_features=300_000,
+                    sublinear_tf=True,
+                ),
+            ),
+        ]
+    )
+
+
+def _fit_baseline(corpora: Path, max_per_corpus: int | None, out: Path) -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    from classifier.train import build_training_set
+
+    records = build_training_set(
+        corpora_dir=corpora,
+        training_data_dir=ROOT / "training_data",
+        max_per_corpus=max_per_corpus,
+    )
+    vectorizer = _tfidf_pipeline()
+    X = vectorizer.fit_transform([r.text for r in records])
+    heads = {}
+    for attribute in ATTRIBUTES:
+        rows = [i for i, r in enumerate(records) if attribute in r.labels]
+        y = np.array([records[i].labels[attribute] for i in rows])
+        if len(set(y.tolist())) < 2:
+            continue
+        clf = LogisticRegression(C=4.0, solver="liblinear", max_iter=1000)
+        heads[attribute] = clf.fit(X[rows], y)
+    with out.open("wb") as fh:
+        pickle.dump({"vectorizer": vectorizer, "heads": heads}, fh)
+
+
+def _loader(tool: str, baseline: Path | None) -> Any:
+    """Load ``tool``; return ``score(texts) -> array (n, len(ATTRIBUTES))`` (NaN: not covered)."""
+    n_attr = len(ATTRIBUTES)
+    cols = [ATTRIBUTES.index(a) for a in COVERS[tool]]
+
+    def spread(values: Any, n: int) -> np.ndarray:
+        out = np.full((n, n_attr), np.nan)
+        out[:, cols] = np.asarray(values, dtype=float)[:, None]
+        return out
+
+    if tool == "this project":
+        from classifier.registry import BUILTIN_VERSION, builtin_registry
+        from classifier.types import CommentInput
+
+        model = builtin_registry().load(BUILTIN_VERSION)
+        return lambda texts: model.predict_proba([CommentInput(t) for t in texts])
+    if tool == "tfidf+logreg":
+        assert baseline is not None
+        with baseline.open("rb") as fh:
+            fitted = pickle.load(fh)
+
+        def score_baseline(texts: list[str]) -> np.ndarray:
+            X = fitted["vectorizer"].transform(texts)
+            out = np.full((len(texts), n_attr), np.nan)
+            for attribute, clf in fitted["heads"].items():
+                out[:, ATTRIBUTES.index(attribute)] = clf.predict_proba(X)[:, 1]
+            return out
+
+        return score_baseline
+    if tool == "alt-profanity-check":
+        from profanity_check import predict_prob
+
+        return lambda texts: spread(predict_prob(texts), len(texts))
+    if tool == "better-profanity":
+        from better_profanity import profanity
+
+        profanity.load_censor_words()
+        return lambda texts: spread([profanity.contains_profanity(t) for t in texts], len(texts))
+    if tool == "antispam":
+        import antispam
+
+        def score_antispam(text: str) -> float:
+            try:
+                return float(antispam.score(text))
+            except (TypeError, ZeroDivisionError):  # no word it knows: it cannot say
+                return 0.5
+
+        return lambda texts: spread([score_antispam(t) for t in texts], len(texts))
+    raise ValueError(tool)
+
+
+def _child(args: argparse.Namespace) -> None:
+    import warnings
+
+    warnings.simplefilter("ignore")  # third-party pickles from older scikit-learn versions
+    if args.fit_baseline:
+        _fit_baseline(Path(args.corpora), args.max_per_corpus, Path(args.baseline))
+        return
+    texts = json.loads(Path(args.texts).read_text(encoding="utf-8"))
+    if args.tool in SLOW and len(texts) > args.slow_sample:
+        texts = texts[: args.slow_sample]
+    started = time.perf_counter()
+    score = _loader(args.tool, Path(args.baseline) if args.baseline else None)
+    load_seconds = time.perf_counter() - started
+    score(texts[:50])  # warm up
+    t = time.perf_counter()
+    probs = score(texts)
+    batch_seconds = time.perf_counter() - t
+    latencies = []
+    for text in texts[:SINGLE]:
+        t = time.perf_counter()
+        score([text])
+        latencies.append(time.perf_counter() - t)
+    np.save(args.out, probs)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "load_seconds": load_seconds,
+                "comments_per_s": len(texts) / batch_seconds,
+                "single_median_ms": 1000 * statistics.median(latencies),
+                "peak_rss_mb": peak_kb / 1024,
+            }
+        )
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Parent
+# --------------------------------------------------------------------------------------------
+
+
+def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[var] = "1"
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+
+
+def _test_set(corpora: Path, max_per_corpus: int | None) -> tuple[list[str], np.ndarray]:
+    from classifier.corpora import CORPORA, load_corpus, split
+
+    records = []
+    for name in CORPORA:
+        part = split(load_corpus(name, corpora, max_rows=max_per_corpus))["test"]
+        records.extend(r for r in part if r.source != "conversationai-bias/madlibs")
+    random.Random(0).shuffle(records)  # so that a prefix is a seeded sample
+    labels = np.array([[r.labels.get(a, -1) for a in ATTRIBUTES] for r in records])
+    return [r.text for r in records], labels
+
+
+def _metrics(y: np.ndarray, p: np.ndarray) -> tuple[float, float] | None:
+    from sklearn.metrics import roc_auc_score
+
+    from classifier.quality import recall_at_fpr
+
+    keep = (y >= 0) & ~np.isnan(p)
+    y, p = y[keep], p[keep]
+    if len(y) == 0 or y.min() == y.max():
+        return None
+    return float(roc_auc_score(y, p)), recall_at_fpr(y, p)
+
+
+def main() -> None:
+    """Parse arguments; fit the baseline, run every tool in a fresh subprocess, print tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", default=os.environ.get("MODERATION_CORPORA_DIR"))
+    parser.add_argument("--max-per-corpus", type=int, default=None)
+    parser.add_argument("--tools", default=",".join(TOOLS), help="Comma-separated subset.")
+    parser.add_argument(
+        "--slow-sample",
+        type=int,
+        default=1500,
+        help="Comments scored by the slow tools (a seeded sample of the test comments).",
+    )
+    parser.add_argument("--json", dest="json_out", default=None, help="Also write results here.")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--fit-baseline", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--tool", help=argparse.SUPPRESS)
+    parser.add_argument("--texts", help=argparse.SUPPRESS)
+    parser.add_argument("--baseline", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args)
+        return
+    if not args.corpora or not Path(args.corpora).is_dir():
+        parser.error("set MODERATION_CORPORA_DIR or pass --corpora")
+    corpora = Path(args.corpora)
+    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    texts, labels = _test_set(corpora, args.max_per_corpus)
+    print(f"{len(texts)} held-out test comments (test part of every corpus, no madlibs)")
+    me = [sys.executable, str(Path(__file__).resolve()), "--child", "--corpora", str(corpora)]
+    if args.max_per_corpus:
+        me += ["--max-per-corpus", str(args.max_per_corpus)]
+    me += ["--slow-sample", str(args.slow_sample)]
+
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
+        baseline = Path(tmp) / "baseline.pkl"
+        if "tfidf+logreg" in tools:
+            t = time.perf_counter()
+            done = _run([*me, "--fit-baseline", "--baseline", str(baseline)])
+            if done.returncode != 0:
+                results["tfidf+logreg"] = {"error": done.stderr.strip().splitlines()[-1:]}
+            else:
+                print(f"fitted tfidf+logreg in {time.perf_counter() - t:.0f}s")
+        for tool in tools:
+            if tool in results:
+                continue
+            out = Path(tmp) / "scores.npy"
+            cmd = [*me, "--tool", tool, "--texts", str(texts_file), "--out", str(out)]
+            done = _run([*cmd, "--baseline", str(baseline)])
+            if done.returncode != 0:
+                lines = done.stderr.strip().splitlines()
+                results[tool] = {"error": lines[-1] if lines else f"exit {done.returncode}"}
+                continue
+            res: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+            probs = np.load(out)
+            res["scored"] = len(probs)
+            if len(probs) < len(texts):
+                print(f"{tool}: scored a seeded sample of {len(probs)} of the test comments")
+                probs = np.vstack(
+                    [probs, np.full((len(texts) - len(probs), probs.shape[1]), np.nan)]
+                )
+            res["metrics"] = {}
+            for j, attribute in enumerate(ATTRIBUTES):
+                if attribute in COVERS[tool]:
+                    res["metrics"][attribute] = _metrics(labels[:, j], probs[:, j])
+            results[tool] = res
+    _print(results, tools, labels)
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+def _print(results: dict[str, dict[str, Any]], tools: list[str], labels: np.ndarray) -> None:
+    width = max(len(t) for t in tools) + 2
+    print()
+    print("ROC-AUC / recall at 1% FPR (held-out test parts; n = comments labelled, positives)")
+    head = f"{'attribute (n, pos)':<26}" + "".join(f"{t:>{max(width, 22)}}" for t in tools)
+    print(head)
+    for j, attribute in enumerate(ATTRIBUTES):
+        y = labels[:, j]
+        label = f"{attribute} ({int((y >= 0).sum())}, {int((y == 1).sum())})"
+        row = f"{label:<26}"
+        for tool in tools:
+            res = results.get(tool, {})
+            m = res.get("metrics", {}).get(attribute)
+            cell = "n/a" if "error" in res or attribute not in COVERS[tool] else "-"
+            if m is not None:
+                cell = f"{m[0]:.3f} / {m[1]:.3f}"
+            row += f"{cell:>{max(width, 22)}}"
+        print(row)
+    print()
+    print(f"{'tool':<22}{'comments/s (batch)':>20}{'single (ms, median)':>22}{'peak RSS (MB)':>16}")
+    for tool in tools:
+        res = results.get(tool, {})
+        if "error" in res:
+            print(f"{tool:<22}  unavailable: {res['error']}")
+            continue
+        print(
+            f"{tool:<22}{res['comments_per_s']:>20,.0f}{res['single_median_ms']:>22.2f}"
+            f"{res['peak_rss_mb']:>16.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
