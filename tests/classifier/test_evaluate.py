@@ -34,3 +34,23 @@ def test_write_report_small(small_model: ModerationModel, corpora: Path, tmp_pat
     assert "## Cross-corpus generalisation" in text
     assert "youtube-spam-collection-v1 left out" in text
     assert "Quick run" in text
+
+
+def test_evaluate_command_writes_the_report(corpora: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from classifier.registry import BUILTIN_VERSION
+    from moderation.cli import main
+
+    env = {
+        "MODERATION_DATA_DIR": str(tmp_path / "data"),
+        "MODERATION_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite'}",
+        "MODERATION_CORPORA_DIR": str(corpora),
+    }
+    args = ["evaluate", "--version", BUILTIN_VERSION, "--no-cross-corpus"]
+    args += ["--max-per-corpus", "200", "--out", str(tmp_path / "card")]
+    result = CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "card" / "README.md").read_text(encoding="utf-8")
+    assert BUILTIN_VERSION in text
+    assert "Not run (`--no-cross-corpus`)" in text
