@@ -265,15 +265,13 @@ def record_check(
             created_at=now,
         )
     )
-    data = {"comment_id": comment.id, "status": verdict.status, "reasons": verdict.reasons}
-    events.emit(session, site_id=site.id, event_type="comment.decided", data=data)
-    if verdict.status == "held":
-        events.emit(
-            session,
-            site_id=site.id,
-            event_type="comment.entered_queue",
-            data={"comment_id": comment.id, "queue": "held"},
-        )
+    events.emit_decided(
+        session,
+        site_id=site.id,
+        comment_id=comment.id,
+        status=verdict.status,
+        reasons=verdict.reasons,
+    )
     session.commit()
     log.info(
         "%s check stored comment_id=%s site_id=%s status=%s",

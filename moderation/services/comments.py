@@ -304,15 +304,13 @@ def record_model_decision(
             created_at=now,
         )
     )
-    event_data = {"comment_id": comment_id, "status": verdict.status, "reasons": verdict.reasons}
-    events.emit(session, site_id=site.id, event_type="comment.decided", data=event_data)
-    if verdict.status == "held":
-        events.emit(
-            session,
-            site_id=site.id,
-            event_type="comment.entered_queue",
-            data={"comment_id": comment_id, "queue": "held"},
-        )
+    events.emit_decided(
+        session,
+        site_id=site.id,
+        comment_id=comment_id,
+        status=verdict.status,
+        reasons=verdict.reasons,
+    )
     session.commit()
     return decision
 

@@ -86,6 +86,21 @@ def emit(session: Session, *, site_id: int, event_type: str, data: dict[str, Any
         pending.setdefault(endpoint.id, []).append(delivery.id)
 
 
+def emit_decided(
+    session: Session, *, site_id: int, comment_id: str, status: str, reasons: list[Any]
+) -> None:
+    """``comment.decided``, and ``comment.entered_queue`` when the decision holds the comment."""
+    data = {"comment_id": comment_id, "status": status, "reasons": reasons}
+    emit(session, site_id=site_id, event_type="comment.decided", data=data)
+    if status == "held":
+        emit(
+            session,
+            site_id=site_id,
+            event_type="comment.entered_queue",
+            data={"comment_id": comment_id, "queue": "held"},
+        )
+
+
 def send_pending(batches: dict[int, list[str]]) -> None:
     """Enqueue delivery tasks; a failure leaves the rows pending for the webhook sweep."""
     if not has_app_context():

@@ -236,12 +236,10 @@ def record_rules_decision(session: Session, *, comment: Comment, verdict: Verdic
             created_at=now,
         )
     )
-    data = {"comment_id": comment.id, "status": verdict.status, "reasons": verdict.reasons}
-    events.emit(session, site_id=comment.site_id, event_type="comment.decided", data=data)
-    if verdict.status == "held":
-        events.emit(
-            session,
-            site_id=comment.site_id,
-            event_type="comment.entered_queue",
-            data={"comment_id": comment.id, "queue": "held"},
-        )
+    events.emit_decided(
+        session,
+        site_id=comment.site_id,
+        comment_id=comment.id,
+        status=verdict.status,
+        reasons=verdict.reasons,
+    )
