@@ -12,6 +12,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from classifier.registry import ModelRegistry
 from moderation.db import get_db
 from moderation.errors import Problem
 
@@ -166,6 +167,12 @@ def models_list(as_json: bool) -> None:
         click.echo(f"{mark} {row['version']}  {row['created_at'] or ''}  {row['gate'] or ''}")
 
 
+def _known_version(registry: ModelRegistry, version: str) -> str:
+    if not registry.has(version):
+        raise click.ClickException(f"no model version {version!r}")
+    return version
+
+
 @models_group.command("show")
 @click.argument("version")
 @with_appcontext
@@ -174,8 +181,7 @@ def models_show(version: str) -> None:
     from moderation.scoring import model_provider
 
     registry = model_provider().registry
-    if not registry.has(version):
-        raise click.ClickException(f"no model version {version!r}")
+    _known_version(registry, version)
     click.echo(json.dumps(registry.metadata(version), indent=2, default=str))
     report = registry.root / "reports" / version / "comparison.md"
     if report.exists():
@@ -190,8 +196,7 @@ def models_promote(version: str) -> None:
     from moderation.scoring import activate, model_provider
 
     registry = model_provider().registry
-    if not registry.has(version):
-        raise click.ClickException(f"no model version {version!r}")
+    _known_version(registry, version)
     registry.load(version)  # refuse a version whose checksums or libraries do not match
     with get_db().session() as session:
         activate(session, version, actor="cli", note="moderation models promote")

@@ -28,7 +28,6 @@ from moderation.services.comments import (
     get_or_create_author,
 )
 from moderation.services.policy import (
-    CommentFields,
     SiteSettings,
     Verdict,
     decide,
@@ -114,21 +113,13 @@ def _rules_verdict(
     Flood control, duplicates and closed articles refuse a native submission; a checking API
     has to answer, so they do not apply here.
     """
-    fields = CommentFields(
-        author=comment.author_name or "",
-        email=comment.author_email or "",
-        url=comment.author_url or "",
-        content=comment.content,
-        ip=comment.author_ip or "",
-        user_agent=comment.user_agent or "",
-    )
     return rules.rejection_by_rules(
         session,
         site_id=site.id,
         author=author,
         email=comment.author_email,
         ip=comment.author_ip,
-        fields=fields,
+        fields=rules.fields_of_comment(comment),
         settings=settings,
     )
 

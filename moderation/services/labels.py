@@ -14,12 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from classifier import TOXICITY_ATTRIBUTES
 from classifier.types import LabelledExample
 from moderation.errors import Unprocessable
 from moderation.models import LABELS, Comment, CommentEvent, Decision, Label, Site
 from moderation.models.base import utcnow
 from moderation.services import events
-from moderation.services.policy import TOXICITY_ATTRIBUTES
 
 # What each label says about the model's attributes (what is not named stays unknown).
 LABEL_TARGETS: dict[str, dict[str, int]] = {

@@ -44,15 +44,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-TOXICITY_ATTRIBUTES = (
-    "toxicity",
-    "severe_toxicity",
-    "identity_attack",
-    "insult",
-    "profanity",
-    "threat",
-)
-ATTRIBUTES = ("spam", *TOXICITY_ATTRIBUTES)
+from classifier import TOXICITY_ATTRIBUTES
 
 
 def _default_thresholds() -> dict[str, float]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from classifier import ATTRIBUTES
 from moderation.errors import BadRequest
 from moderation.models import (
     Article,
@@ -27,7 +28,6 @@ from moderation.models import (
     ReportedComment,
     Score,
 )
-from moderation.services.policy import ATTRIBUTES
 
 TABS = ("held", "reported", "approved", "rejected")
 ORDERS = ("newest", "priority")

@@ -68,7 +68,20 @@ def active_bans(
     )
 
 
+def fields_of_comment(comment: Comment) -> CommentFields:
+    """The fields of a stored comment that words are matched against."""
+    return CommentFields(
+        author=comment.author_name or "",
+        email=comment.author_email or "",
+        url=comment.author_url or "",
+        content=comment.content,
+        ip=comment.author_ip or "",
+        user_agent=comment.user_agent or "",
+    )
+
+
 def fields_of(data: CommentData) -> CommentFields:
+    """The fields of a submission that words are matched against."""
     return CommentFields(
         author=data.author.name,
         email=data.author.email or "",
@@ -202,14 +215,7 @@ def decision_context(session: Session, comment: Comment) -> DecisionContext:
     )
     article_id = session.scalar(select(Article.external_id).where(Article.id == comment.article_id))
     return DecisionContext(
-        fields=CommentFields(
-            author=comment.author_name or "",
-            email=comment.author_email or "",
-            url=comment.author_url or "",
-            content=comment.content,
-            ip=comment.author_ip or "",
-            user_agent=comment.user_agent or "",
-        ),
+        fields=fields_of_comment(comment),
         article_id=article_id,
         trusted=bool(flag and flag.trusted),
         premoderated=bool(flag and flag.premoderated),

@@ -8,13 +8,13 @@ from flask import Response, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from classifier import ATTRIBUTES
 from moderation.db import get_session
 from moderation.errors import BadRequest, NotFound
 from moderation.models import Comment, Site
 from moderation.services import accounts
 from moderation.services import moderation_actions as actions
 from moderation.services import queue as queue_service
-from moderation.services.policy import ATTRIBUTES
 from moderation.web.blueprint import bp, current_user, login_required, safe_next, site_ids
 
 UNDO_VISIBLE_SECONDS = 10

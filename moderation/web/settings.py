@@ -8,10 +8,11 @@ from flask import redirect, render_template, request, url_for
 from pydantic import ValidationError
 from sqlalchemy.orm.attributes import flag_modified
 
+from classifier import ATTRIBUTES
 from moderation.db import get_session
 from moderation.errors import BadRequest, NotFound
 from moderation.models import Site
-from moderation.services.policy import ATTRIBUTES, SiteSettings
+from moderation.services.policy import SiteSettings
 from moderation.web.blueprint import admin_required, bp, site_ids
 
 MAX_WORDS = 2000
