@@ -19,7 +19,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from classifier import ATTRIBUTES
-from classifier.features import META_NAMES, CommentFeaturizer, comment_meta, meta_matches
+from classifier.features import (
+    HANDLE_NAMES,
+    META_NAMES,
+    CommentFeaturizer,
+    comment_meta,
+    meta_matches,
+)
+from classifier.lexicon import LEXICON_NAMES
 from classifier.normalize import normalize
 from classifier.types import CommentInput, Span
 
@@ -43,6 +50,9 @@ _META_FOR_KIND = {
     "money": ("n_money",),
     "crypto": ("n_crypto",),
     "contact": ("n_contact",),
+    "handle": HANDLE_NAMES,
+    # A lexicon hit is credited with its category and with the two features every hit shares.
+    **{name: (name, "lex_directed", "lex_any") for name in LEXICON_NAMES[:-2]},
 }
 
 

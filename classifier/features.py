@@ -11,7 +11,9 @@
   author URL's host, the e-mail domain (a block of their own so that heads which should not
   look at the author, the toxicity heads, can leave it out);
 * :data:`META_NAMES`: dense signals spammers leave (links, shorteners, e-mail addresses, phone
-  numbers, money and crypto words, shouting, repetition, author URL and e-mail shape).
+  numbers, money and crypto words, shouting, repetition, author URL and e-mail shape), and the
+  counts per category of the multilingual abuse lexicon (:mod:`classifier.lexicon`) and the
+  accounts a comment points to (:data:`HANDLE_NAMES`).
 
 Each hashed namespace of a comment is scaled to unit norm (as if the n-grams were distinct), so
 long and short comments weigh alike. Hashing is vectorised over the whole batch with numpy
@@ -37,11 +39,13 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from classifier.lexicon import LEXICON_DIGEST, LEXICON_NAMES, lexicon_counts, lexicon_matches
 from classifier.normalize import normalize
 from classifier.types import CommentInput
 
 __all__ = [
     "FEATURE_SCHEME",
+    "HANDLE_NAMES",
     "META_NAMES",
     "CommentFeaturizer",
     "NgramPart",
@@ -333,6 +337,13 @@ _DELETE_UPPER = str.maketrans("", "", _UPPER)
 _DELETE_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 _DIGITS = str.maketrans("", "", "0123456789")
 
+#: Accounts a comment points readers to: @mentions, #tags, and how many of them look like a
+#: made-up handle (an underscore or a dot inside: "@anna_fx.trades"). Fake testimonials name
+#: the "account manager" this way. Only the spam head uses them (see
+#: :attr:`CommentFeaturizer.spam_only_columns`): mentions say nothing about toxicity, and the
+#: tweet corpora would teach the toxicity heads their own habits through them.
+HANDLE_NAMES: tuple[str, ...] = ("n_mentions", "n_hashtags", "n_handles", "has_mention")
+
 META_NAMES: tuple[str, ...] = (
     "n_links",
     "has_link",
@@ -365,7 +376,12 @@ META_NAMES: tuple[str, ...] = (
     "author_name_digits",
     "author_name_long",
     "bias",
+    *LEXICON_NAMES,
+    *HANDLE_NAMES,
 )
+#: Scale of the :data:`classifier.lexicon.LEXICON_NAMES` columns (log counts): chosen on the
+#: leave-one-corpus-out check, where 3 let the category weights carry across corpora best.
+LEXICON_WEIGHT = 3.0
 
 
 def _host(url: str) -> str:
@@ -456,8 +472,8 @@ def _token_kind(token: str) -> str | None:
 def meta_matches(norm: str) -> list[tuple[str, int, int]]:
     """Where the metadata signals are in ``norm``: ``(kind, begin, end)`` (for explanations).
 
-    Kinds: url, email, phone, money, crypto, contact. Slower than :func:`comment_meta`, which
-    only counts.
+    Kinds: url, email, phone, money, crypto, contact, handle, and ``lex_<category>`` for every
+    :mod:`classifier.lexicon` hit. Slower than :func:`comment_meta`, which only counts.
     """
     found: list[tuple[str, int, int]] = []
     for m in _SPACE_SPLIT_RE.finditer(norm):
@@ -485,10 +501,28 @@ def meta_matches(norm: str) -> list[tuple[str, int, int]]:
         while start >= 0:
             found.append(("contact", start, start + len(phrase)))
             start = norm.find(phrase, start + 1)
+    for pattern in (_MENTION_RE, _HASHTAG_RE):
+        found.extend(("handle", m.start(), m.end()) for m in pattern.finditer(norm))
+    found.extend((f"lex_{category}", b, e) for category, b, e in lexicon_matches(norm))
     return found
 
 
 _SPACE_SPLIT_RE = re.compile(r"\S+")
+_MENTION_RE = re.compile(r"(?<![\w.])@[a-z0-9_][a-z0-9_.]{2,}")
+_HASHTAG_RE = re.compile(r"(?<!\w)#[a-z0-9_]+")
+
+
+def _handle_meta(norm: str) -> list[float]:
+    """The :data:`HANDLE_NAMES` values of a normalised text."""
+    mentions = _MENTION_RE.findall(norm) if "@" in norm else []
+    tags = _HASHTAG_RE.findall(norm) if "#" in norm else []
+    handles = sum(1 for h in mentions + tags if "_" in h or "." in h[1:])
+    return [
+        math.log1p(len(mentions)),
+        math.log1p(len(tags)),
+        math.log1p(handles),
+        float(bool(mentions)),
+    ]
 
 
 def _digits(s: str) -> int:
@@ -534,7 +568,8 @@ def comment_meta(item: CommentInput, norm: str) -> list[float]:
             n_crypto += len(_WALLET_RE.findall(norm))
     elif "$" in norm or "€" in norm or "£" in norm:
         n_money = len(_MONEY_RE.findall(norm))
-    words = set(nb.translate(_PUNCT_TO_SPACE_B).split())
+    tokens_b = nb.translate(_PUNCT_TO_SPACE_B).split()
+    words = set(tokens_b)
     n_crypto += len(words & _CRYPTO_WORDS_B)
     n_contact = len(words & _CONTACT_WORDS_B)
     if words & _PHRASE_LEADS_B:
@@ -589,7 +624,12 @@ def comment_meta(item: CommentInput, norm: str) -> list[float]:
         float(bool(name) and _digits(name) >= 3),
         float(len(name.split()) >= 4),
         1.0,
+        *(LEXICON_WEIGHT * v for v in lexicon_counts(norm, tokens_b, words)),
+        *(_handle_meta(norm) if "@" in norm or "#" in norm else _NO_HANDLES),
     ]
+
+
+_NO_HANDLES = [0.0] * len(HANDLE_NAMES)
 
 
 def _author_tokens(item: CommentInput) -> tuple[str, str, str]:
@@ -607,7 +647,7 @@ def _author_tokens(item: CommentInput) -> tuple[str, str, str]:
 
 #: Version of the hashing layout. A model fitted on features of another scheme would read
 #: every column wrongly, so transform() refuses it and the registry records the scheme.
-FEATURE_SCHEME = 4
+FEATURE_SCHEME = 6
 
 
 class CommentFeaturizer(TransformerMixin, BaseEstimator):
@@ -640,6 +680,7 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
         """Record the output width; there is nothing to learn."""
         self.n_features_out_ = self.meta_offset + len(META_NAMES)
         self.scheme_ = FEATURE_SCHEME
+        self.lexicon_ = LEXICON_DIGEST
         return self
 
     def normalize_batch(self, X: Sequence[CommentInput]) -> list[str]:
@@ -657,6 +698,12 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
         return start, start + 2**self.author_bits
 
     @property
+    def spam_only_columns(self) -> list[tuple[int, int]]:
+        """Half-open column ranges only the spam head may use: the author block, the handles."""
+        handles = self.meta_offset + META_NAMES.index(HANDLE_NAMES[0])
+        return [self.author_columns, (handles, handles + len(HANDLE_NAMES))]
+
+    @property
     def meta_offset(self) -> int:
         """The first column of the :data:`META_NAMES` block."""
         return self.author_columns[1]
@@ -668,6 +715,12 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
             raise ValueError(
                 f"featurizer was fitted with feature scheme {scheme}, this code computes "
                 f"scheme {FEATURE_SCHEME}: retrain the model"
+            )
+        lexicon = getattr(self, "lexicon_", None)
+        if lexicon != LEXICON_DIGEST:
+            raise ValueError(
+                f"featurizer was fitted with abuse lexicon {lexicon}, this code has "
+                f"{LEXICON_DIGEST}: retrain the model"
             )
 
     def text_hits(self, norms: Sequence[str], *, positions: bool = False) -> list[NgramPart]:

@@ -40,7 +40,7 @@ class CalibratedLinearHeads(ClassifierMixin, BaseEstimator):
 
     ``alpha`` is the L2 strength (a float for all heads, or a dict by attribute), ``epochs``
     the SGD passes, ``folds`` the number of fold models averaged and used for calibration.
-    ``ignore_columns`` is a half-open column range these heads must not use (its
+    ``ignore_columns`` lists half-open column ranges these heads must not use (their
     coefficients stay zero).
     """
 
@@ -51,7 +51,7 @@ class CalibratedLinearHeads(ClassifierMixin, BaseEstimator):
         epochs: int = 12,
         folds: int = 3,
         n_jobs: int = 2,
-        ignore_columns: tuple[int, int] | None = None,
+        ignore_columns: Sequence[tuple[int, int]] = (),
         random_state: int = 0,
     ) -> None:
         self.attributes = attributes
@@ -88,10 +88,10 @@ class CalibratedLinearHeads(ClassifierMixin, BaseEstimator):
     ) -> CalibratedLinearHeads:
         """Fit every head's fold models, average them, calibrate on out-of-fold scores."""
         X = sp.csr_matrix(X)
-        if self.ignore_columns is not None:
-            lo, hi = self.ignore_columns
+        if self.ignore_columns:
             X = X.copy()
-            X.data[(X.indices >= lo) & (X.indices < hi)] = 0.0
+            for lo, hi in self.ignore_columns:
+                X.data[(X.indices >= lo) & (X.indices < hi)] = 0.0
             X.eliminate_zeros()
         Y = np.asarray(Y)
         if Y.ndim == 1:

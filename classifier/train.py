@@ -180,12 +180,13 @@ def fit_model(
     Y, W = _label_matrices(records)
 
     spam_heads = CalibratedLinearHeads(attributes=("spam",), random_state=seed, **hparams)
-    # Who wrote a comment says nothing about whether it is toxic: toxicity heads ignore the
-    # author block (it would otherwise learn the naming habits of the spam corpora).
+    # Who wrote a comment, or which accounts it mentions, says nothing about whether it is
+    # toxic: toxicity heads ignore those columns (they would otherwise learn the naming
+    # habits of the spam corpora and the mention habits of the tweet corpora).
     tox_heads = CalibratedLinearHeads(
         attributes=TOXICITY_ATTRIBUTES,
         random_state=seed,
-        ignore_columns=featurizer.author_columns,
+        ignore_columns=featurizer.spam_only_columns,
         **hparams,
     )
     bar = _bar(progress, total=len(ATTRIBUTES), desc="fitting heads")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from sklearn.base import clone
 
-from classifier.features import META_NAMES, CommentFeaturizer, comment_meta
+from classifier.features import HANDLE_NAMES, META_NAMES, CommentFeaturizer, comment_meta
 from classifier.normalize import normalize
 from classifier.types import CommentInput
 
@@ -52,3 +53,22 @@ def test_meta_signals() -> None:
     civil = CommentInput("I disagree with the minister, see page 3 of the report.")
     quiet = dict(zip(META_NAMES, comment_meta(civil, normalize(civil.text).text), strict=True))
     assert quiet["has_link"] == 0.0 and quiet["phone"] == 0.0
+
+
+def test_handle_signals() -> None:
+    item = CommentInput("Big thanks to @anna_fx.trades and #mrs_helen_invest, I earned $9k!")
+    meta = dict(zip(META_NAMES, comment_meta(item, normalize(item.text).text), strict=True))
+    assert meta["has_mention"] == 1.0
+    assert meta["n_handles"] > 0 and meta["n_hashtags"] > 0
+    # An e-mail address is not a mention; a plain reply to a commenter is not a made-up handle.
+    reply = CommentInput("@maria you are right, write to desk@example.org about it")
+    meta = dict(zip(META_NAMES, comment_meta(reply, normalize(reply.text).text), strict=True))
+    assert meta["n_mentions"] == pytest.approx(np.log1p(1)) and meta["n_handles"] == 0.0
+
+
+def test_spam_only_columns_cover_the_author_block_and_the_handles() -> None:
+    f = CommentFeaturizer(n_bits=12).fit(ITEMS)
+    (a_lo, a_hi), (h_lo, h_hi) = f.spam_only_columns
+    assert (a_lo, a_hi) == f.author_columns
+    assert h_hi - h_lo == len(HANDLE_NAMES)
+    assert META_NAMES[h_lo - f.meta_offset] == HANDLE_NAMES[0]

@@ -22,12 +22,16 @@ def test_training_data_is_valid() -> None:
         "training_data/spam_examples",
         "training_data/ham_examples",
         "training_data/toxicity_examples",
+        "training_data/multilingual_examples",
     }
     assert sum(e.labels.get("spam") == 1 for e in examples) >= 200
     assert sum(e.labels.get("spam") == 0 for e in examples) >= 200
     for e in examples:
         assert set(e.labels) <= set(ATTRIBUTES)
         assert e.text.strip()
+    # The generators drop duplicates: the same text never carries two labellings.
+    texts = [e.text for e in examples if e.source == "training_data/multilingual_examples"]
+    assert len(texts) == len(set(texts)) >= 1000
 
 
 def test_bad_training_line_names_file_and_line(tmp_path: Path) -> None:
@@ -77,3 +81,13 @@ def test_train_with_a_few_rows_of_every_corpus(corpora: Path) -> None:
     probs = model.predict_proba([CommentInput("you stupid idiot"), CommentInput("nice day")])
     assert probs.shape == (2, len(ATTRIBUTES))
     assert np.all((probs >= 0) & (probs <= 1))
+
+
+def test_toxicity_heads_do_not_use_author_or_handle_columns(small_model: ModerationModel) -> None:
+    featurizer = small_model.toxicity_pipeline.named_steps["features"]
+    coef = small_model.toxicity_pipeline.named_steps["heads"].coef_
+    for lo, hi in featurizer.spam_only_columns:
+        assert not coef[lo:hi].any()
+    spam_coef = small_model.spam_pipeline.named_steps["heads"].coef_
+    lo, hi = featurizer.spam_only_columns[1]
+    assert spam_coef[lo:hi].any()
