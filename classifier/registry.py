@@ -36,10 +36,12 @@ import sklearn
 
 from classifier import ATTRIBUTES
 from classifier.features import FEATURE_SCHEME
+from classifier.lexicon import LEXICON_DIGEST
 from classifier.model import ModerationModel
 
 __all__ = [
     "BUILTIN_VERSION",
+    "ModelIncompatibleError",
     "ModelIntegrityError",
     "ModelRegistry",
     "ModelVersionNotFound",
@@ -49,7 +51,7 @@ __all__ = [
 ]
 
 #: Version id of the default model shipped in ``classifier/models/``.
-BUILTIN_VERSION = "20261125-023022-f3976f77"
+BUILTIN_VERSION = "20261125-035949-bae3517f"
 
 BUILTIN_ROOT = Path(__file__).resolve().parent / "models"
 
@@ -65,6 +67,10 @@ class ModelIntegrityError(Exception):
 
 class ModelVersionNotFound(ModelIntegrityError):
     """No such version in the registry."""
+
+
+class ModelIncompatibleError(ModelIntegrityError):
+    """An intact version saved under other library versions, features or abuse lexicon."""
 
 
 def library_versions() -> dict[str, str]:
@@ -181,6 +187,7 @@ class ModelRegistry:
                 "attributes": list(ATTRIBUTES),
                 "libraries": library_versions(),
                 "feature_scheme": FEATURE_SCHEME,
+                "lexicon": LEXICON_DIGEST,
                 "training_data_digest": model.info.get("training_data_digest", ""),
                 "training": model.info.get("training", {}),
                 "metrics": metrics or {},
@@ -265,8 +272,10 @@ class ModelRegistry:
             problems.append(
                 f"feature scheme {meta.get('feature_scheme')} (running {FEATURE_SCHEME})"
             )
+        if meta.get("lexicon", LEXICON_DIGEST) != LEXICON_DIGEST:
+            problems.append(f"abuse lexicon {meta.get('lexicon')} (running {LEXICON_DIGEST})")
         if problems:
-            raise ModelIntegrityError(
+            raise ModelIncompatibleError(
                 f"{version}: saved under other versions: {', '.join(problems)}"
             )
         return meta

@@ -13,7 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classifier.model import ModerationModel
-from classifier.registry import BUILTIN_VERSION, ModelRegistry, ensure_builtin
+from classifier.registry import (
+    BUILTIN_VERSION,
+    ModelIncompatibleError,
+    ModelRegistry,
+    ensure_builtin,
+)
 from moderation.models import ModelActivation
 
 log = logging.getLogger(__name__)
@@ -51,6 +56,7 @@ class ModelProvider:
         self._lock = threading.Lock()
         self._model: ModerationModel | None = None
         self._checked_at = float("-inf")
+        self._incompatible: set[str] = set()
 
     def _wanted_version(self) -> str:
         version = self._read_active()
@@ -68,9 +74,29 @@ class ModelProvider:
             if self._model is not None and now - self._checked_at < self._refresh_seconds:
                 return self._model
             wanted = self._wanted_version()
+            if wanted in self._incompatible:
+                wanted = ensure_builtin(self.registry)
             if self._model is None or self._model.version != wanted:
                 started = time.perf_counter()
-                loaded = self.registry.load(wanted)
+                try:
+                    loaded = self.registry.load(wanted)
+                except ModelIncompatibleError:
+                    if wanted == BUILTIN_VERSION:
+                        raise
+                    # An upgrade changed the features or libraries under the active version
+                    # (a model retrained by an earlier release): keep deciding comments with
+                    # the shipped default rather than failing every task until someone
+                    # retrains or promotes.
+                    log.exception(
+                        "active model version=%s cannot be used by this release; scoring with "
+                        "the shipped default %s until a compatible version is promoted "
+                        "(moderation train --with-labels, or moderation models promote)",
+                        wanted,
+                        BUILTIN_VERSION,
+                    )
+                    self._incompatible.add(wanted)
+                    wanted = ensure_builtin(self.registry)
+                    loaded = self.registry.load(wanted)
                 log.info("loaded model version=%s in %.2fs", wanted, time.perf_counter() - started)
                 self._model = loaded
             self._checked_at = now

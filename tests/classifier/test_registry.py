@@ -18,6 +18,7 @@ from classifier.registry import (
     BUILTIN_VERSION,
     CHECKSUMS,
     METADATA,
+    ModelIncompatibleError,
     ModelIntegrityError,
     ModelRegistry,
     ModelVersionNotFound,
@@ -149,6 +150,46 @@ def test_other_library_versions_are_refused(
     _reseal(folder)
     with pytest.raises(ModelIntegrityError, match=re.escape(f"{library} {value}")):
         registry.load(version)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [("feature_scheme", 1, "feature scheme 1"), ("lexicon", "0" * 16, "abuse lexicon")],
+)
+def test_other_features_or_lexicon_are_refused(
+    saved: tuple[ModelRegistry, str], key: str, value: object, message: str
+) -> None:
+    registry, version = saved
+    folder = registry.root / version
+    meta = json.loads((folder / METADATA).read_text())
+    meta[key] = value
+    _rewrite(folder / METADATA, json.dumps(meta).encode())
+    _reseal(folder)
+    with pytest.raises(ModelIncompatibleError, match=message):
+        registry.load(version)
+
+
+def test_an_incompatible_active_version_falls_back_to_the_shipped_default(
+    saved: tuple[ModelRegistry, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    from moderation.scoring import ModelProvider
+
+    registry, version = saved
+    folder = registry.root / version
+    meta = json.loads((folder / METADATA).read_text())
+    meta["feature_scheme"] = 1  # as if an earlier release had trained it
+    _rewrite(folder / METADATA, json.dumps(meta).encode())
+    _reseal(folder)
+    provider = ModelProvider(registry, lambda: version, refresh_seconds=0)
+    with caplog.at_level("ERROR"):
+        model = provider.get()
+        assert provider.get() is model  # decided once, not retried on every call
+    assert model.version == BUILTIN_VERSION
+    assert f"active model version={version} cannot be used" in caplog.text
+    # Tampering is not an upgrade: it still fails loudly.
+    tampered = ModelProvider(registry, lambda: "20200101-000000-deadbeef", refresh_seconds=0)
+    with pytest.raises(ModelIntegrityError):
+        tampered.get()
 
 
 def test_compatible_patch_versions_load(saved: tuple[ModelRegistry, str]) -> None:
