@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -375,6 +376,8 @@ SPAM_AUTHORS = [
         f"https://{RNG.choice(SHORT)}/{slug()}",
     ),
     lambda: (f"{RNG.choice(FIRST).lower()}{RNG.randint(1000, 99999)}", spam_email(), ""),
+    lambda: (handle_body(), "", ""),
+    lambda: (creator_body(), "", ""),
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -696,6 +699,7 @@ HAM_AUTHORS = [
         "",
         "",
     ),
+    lambda: (uname()[1:], "", ""),
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -1274,6 +1278,864 @@ EXTRA_HAM_2 = [
 ]
 
 
+# --------------------------------------------------------------------------------------------
+# Fourth batch: spam that sites get beyond SEO, written so the model meets the genres in many
+# wordings (casing, emoji, missing punctuation, with and without handles, links and numbers):
+# testimonial and recovery scams, DM bait, channel and music promotion, text-message prizes,
+# job and dating bait, homework and follower selling. Then civil comments and chatty messages
+# that share their surface (handles, emoji, "DM", "channel", money, short replies).
+# Slots in the templates below ({h}, {m}, {amt}, ...) are filled by ``fill``; a slot used
+# twice in one template gets the same value.
+# --------------------------------------------------------------------------------------------
+
+HYPE_EMOJI = [
+    "🔥",
+    "💯",
+    "🙏",
+    "💰",
+    "🚀",
+    "❤️",
+    "😍",
+    "👇",
+    "👉",
+    "✅",
+    "💵",
+    "🤑",
+    "📈",
+    "🙌",
+    "😊",
+    "💸",
+    "⭐",
+    "🎁",
+    "📲",
+    "💎",
+    "🥰",
+    "😘",
+]
+HAM_EMOJI = [
+    "😂",
+    "🤣",
+    "❤️",
+    "😍",
+    "👏",
+    "🙌",
+    "😭",
+    "🥰",
+    "👍",
+    "😊",
+    "🔥",
+    "💯",
+    "🙏",
+    "😅",
+    "🎶",
+    "✨",
+    "😢",
+    "👀",
+    "🥲",
+    "💔",
+]
+FEMALE = [
+    "Helen",
+    "Susan",
+    "Jennifer",
+    "Margaret",
+    "Linda",
+    "Evelyn",
+    "Carol",
+    "Maria",
+    "Priya",
+    "Sofia",
+    "Grace",
+    "Claire",
+    "Nora",
+    "Rosa",
+    "Amara",
+    "Jessica",
+    "Olivia",
+]
+MALE = [
+    "Robert",
+    "Michael",
+    "Steven",
+    "William",
+    "George",
+    "James",
+    "Daniel",
+    "Oliver",
+    "Luis",
+    "Patrick",
+    "Samuel",
+    "Kevin",
+    "Anthony",
+]
+HANDLE_WORDS = [
+    "trades",
+    "fx",
+    "invest",
+    "official",
+    "mentor",
+    "wealth",
+    "signals",
+    "coach",
+    "crypto",
+    "capital",
+    "profits",
+    "global",
+    "assets",
+    "forex",
+    "btc",
+    "mining",
+    "finance",
+    "hub",
+]
+CREATOR_WORDS = [
+    "vlogs",
+    "music",
+    "beats",
+    "gaming",
+    "sings",
+    "tv",
+    "official",
+    "covers",
+    "plays",
+    "films",
+    "art",
+    "daily",
+    "raps",
+    "edits",
+]
+HACKERS = [
+    "CyberPhantom",
+    "HackVault",
+    "Wizard Tech Recovery",
+    "Mr Leo Spyhack",
+    "Digital Retrieve Team",
+    "Ghost_Recovery_Pro",
+    "Hacker Marcus",
+    "Spy Expert Dan",
+]
+RECOVERY_USERS = [
+    "recoveryexpert",
+    "fundsretrieval",
+    "cyberghost.recovery",
+    "assetreclaim",
+    "hackwizard",
+    "spyexpert",
+    "techrecover",
+    "walletfixer",
+    "digitalrescue",
+    "fastrecovery.agent",
+    "trustedhacker",
+]
+CITIES = [
+    "Houston",
+    "Manchester",
+    "Lagos",
+    "Toronto",
+    "Sydney",
+    "Dublin",
+    "Phoenix",
+    "Leeds",
+    "Nairobi",
+    "Austin",
+    "Glasgow",
+    "Atlanta",
+    "Cardiff",
+    "Denver",
+]
+COINS = ["crypto", "bitcoin", "BTC", "forex", "ETH", "binary options", "USDT", "stocks", "gold"]
+APPS = ["WhatsApp", "Telegram", "Instagram", "IG", "Facebook", "Signal", "TG", "whatsapp"]
+COURIERS = ["Royal Mail", "DHL", "USPS", "Evri", "FedEx", "DPD", "UPS", "Parcel Service"]
+ACCOUNTS = ["bank", "Bank", "card", "PayPal", "Amazon", "Apple ID", "Netflix", "mobile banking"]
+SOCIALS = ["Instagram", "Facebook", "Snapchat", "TikTok", "WhatsApp", "email", "iCloud", "X"]
+CONTENT = [
+    "gaming",
+    "music",
+    "cooking",
+    "comedy",
+    "makeup",
+    "fitness",
+    "prank",
+    "reaction",
+    "vlog",
+    "guitar cover",
+    "drawing",
+]
+GENRES = ["rap", "R&B", "gospel", "drill", "indie", "pop", "afrobeats", "lofi", "country"]
+SUBJECTS = ["history", "nursing", "law", "business", "psychology", "English", "accounting"]
+GOV_LINKS = [
+    "https://www.actionfraud.police.uk/",
+    "https://reportfraud.ftc.gov/",
+    "https://www.ncsc.gov.uk/collection/phishing-scams",
+    "https://www.fca.org.uk/scamsmart",
+    "https://consumer.ftc.gov/articles/how-recognize-and-avoid-phishing-scams",
+    "https://www.usa.gov/stop-scams-frauds",
+    "https://www.ic3.gov/",
+    "https://www.sec.gov/investor/alerts",
+]
+REPORTERS = ["Sarah", "Tom", "Ms Okafor", "Mr Novak", "Priya", "Daniel", "the author", "Claire"]
+
+
+def emo(most: int = 3) -> str:
+    return "".join(RNG.choice(HYPE_EMOJI) for _ in range(RNG.randint(1, most)))
+
+
+def ham_emo(most: int = 3) -> str:
+    return "".join(RNG.choice(HAM_EMOJI) for _ in range(RNG.randint(1, most)))
+
+
+def handle_body() -> str:
+    first = RNG.choice(FEMALE + MALE).lower()
+    sep = RNG.choice(["_", ".", "", "_", "__"])
+    word = RNG.choice(HANDLE_WORDS)
+    style = RNG.randrange(5)
+    if style == 0:
+        return f"{first}{sep}{word}"
+    if style == 1:
+        return f"{word}{sep}{first}"
+    if style == 2:
+        title = RNG.choice(["mrs", "mr", "dr", "coach", "miss", "sir", "expert"])
+        return f"{title}{sep}{first}{sep}{word}"
+    if style == 3:
+        return (
+            f"{first}{sep}{RNG.choice(LAST).lower()}{RNG.choice(['', '', str(RNG.randint(1, 99))])}"
+        )
+    return f"{first}{sep}{word}{RNG.randint(1, 999)}"
+
+
+def handle() -> str:
+    return RNG.choice(["@", "@", "@", "#", "@ "]) + handle_body()
+
+
+def creator_body() -> str:
+    first = RNG.choice(FIRST + FEMALE + MALE).lower()
+    word = RNG.choice(CREATOR_WORDS)
+    style = RNG.randrange(5)
+    if style == 0:
+        return f"{first}{RNG.choice(['_', '.', ''])}{word}"
+    if style == 1:
+        return f"{word}by{first}"
+    if style == 2:
+        return f"lil{RNG.choice(['_', ''])}{first}{RNG.choice(['', 'z', 'y', 'x'])}"
+    if style == 3:
+        return f"the.{first}.{word}"
+    return f"{first}{RNG.choice(LAST).lower()}{RNG.randint(1, 99)}"
+
+
+def creator() -> str:
+    return "@" + creator_body()
+
+
+def channel_url() -> str:
+    body = creator_body()
+    return RNG.choice(
+        [
+            f"https://youtube.com/@{body}",
+            f"youtube.com/@{body}",
+            f"https://www.youtube.com/channel/UC{slug(22)}",
+            f"https://youtu.be/{slug(11)}",
+            f"instagram.com/{body}",
+            f"https://www.instagram.com/{body}/",
+            f"soundcloud.com/{body}",
+            f"https://soundcloud.com/{body}/{RNG.choice(['new-single', 'demo', 'freestyle', 'mixtape-vol-2'])}",
+            f"tiktok.com/@{body}",
+            f"https://www.tiktok.com/@{body}",
+            f"linktr.ee/{body}",
+            f"https://{RNG.choice(SHORT)}/{slug()}",
+        ]
+    )
+
+
+def mobile() -> str:
+    """WhatsApp-style numbers in fictional ranges (US 555-01xx, UK 07700 900xxx)."""
+    d = f"{RNG.randint(0, 999):03d}"
+    return RNG.choice(
+        [
+            f"+44 7700 900{d}",
+            f"07700900{d}",
+            f"+1 (555) 01{d[:2]}",
+            f"+1 555 01{d[:2]}",
+            f"+15550{RNG.randint(100, 199)}",
+            f"+1-{RNG.choice(['212', '305', '646', '713'])}-555-01{d[:2]}",
+        ]
+    )
+
+
+def premium() -> str:
+    """UK premium-rate numbers in the fictional 0909 879 0xxx range."""
+    d = f"{RNG.randint(0, 999):03d}"
+    return RNG.choice([f"09098790{d}", f"0909 879 0{d}", f"0909-879-0{d}"])
+
+
+def recovery_contact() -> str:
+    user = RNG.choice(RECOVERY_USERS) + RNG.choice(["", "", str(RNG.randint(1, 99))])
+    domain, tld = RNG.choice(
+        [("gmail", "com"), ("outlook", "com"), ("proton", "me"), ("mail", "com")]
+    )
+    at, dot = RNG.choice(
+        [("@", "."), (" at ", " dot "), ("(at)", "(dot)"), (" @ ", " . "), ("[at]", ".")]
+    )
+    if RNG.random() < 0.25:
+        return f"{user} at {domain}"
+    return f"{user}{at}{domain}{dot}{tld}"
+
+
+def amount() -> str:
+    return RNG.choice(
+        [
+            "$500",
+            "$1,000",
+            "$1000",
+            "£750",
+            "$2,500",
+            "$300",
+            "$5k",
+            "€1,500",
+            "$200",
+            "£1k",
+            "$3000",
+        ]
+    )
+
+
+def big_amount() -> str:
+    return RNG.choice(
+        [
+            "$12,000",
+            "$45k",
+            "£30,000",
+            "$87,500",
+            "$150,000",
+            "$9,800",
+            "$250k",
+            "€40,000",
+            "$18,600",
+            "$62,000",
+        ]
+    )
+
+
+def uname() -> str:
+    """An ordinary commenter's handle, for civil replies."""
+    first = RNG.choice(FIRST + FEMALE + MALE)
+    last = RNG.choice(LAST)
+    return RNG.choice(
+        [
+            f"@{first.lower()}_{last[0].lower()}",
+            f"@{first.lower()}.{last.lower()}",
+            f"@{first}{last}",
+            f"@{first} {last}",
+            f"@old_{RNG.choice(['gardener', 'teacher', 'reader', 'nurse'])}{RNG.randint(50, 79)}",
+            f"@{first.lower()}{RNG.randint(1, 99)}",
+        ]
+    )
+
+
+def mentor_slots() -> dict[str, str]:
+    female = RNG.random() < 0.65
+    titles = ["Mrs", "Mrs", "Miss", "Madam", "Dr", "Coach"] if female else ["Mr", "Mr", "Dr", "Sir"]
+    first = RNG.choice(FEMALE if female else MALE)
+    display = RNG.choice(
+        [
+            f"{RNG.choice(titles)} {first} {RNG.choice(LAST)}",
+            f"{RNG.choice(titles)} {first}",
+            f"{RNG.choice(titles)} {RNG.choice(LAST)}",
+            f"{first} {RNG.choice(LAST)}",
+        ]
+    )
+    subj, obj = ("she", "her") if female else ("he", "him")
+    return {"m": display, "subj": subj, "Subj": subj.capitalize(), "obj": obj}
+
+
+SLOTS = {
+    "h": handle,
+    "hb": handle_body,
+    "wa": mobile,
+    "ph": phone,
+    "prem": premium,
+    "amt": amount,
+    "big": big_amount,
+    "url": spam_url,
+    "email": spam_email,
+    "rec": recovery_contact,
+    "emo": emo,
+    "hemo": ham_emo,
+    "ch": channel_url,
+    "cr": creator,
+    "uname": uname,
+    "days": lambda: RNG.choice(
+        ["7 days", "2 weeks", "48 hours", "one month", "10 days", "3 weeks"]
+    ),
+    "hours": lambda: RNG.choice(["24", "48", "12", "72", "6"]),
+    "coin": lambda: RNG.choice(COINS),
+    "app": lambda: RNG.choice(APPS),
+    "city": lambda: RNG.choice(CITIES),
+    "prize": lambda: RNG.choice(PRIZES),
+    "short": lambda: str(RNG.randint(60000, 89999)),
+    "rate": lambda: RNG.choice(
+        [
+            f"${RNG.randint(35, 120)}/hour",
+            f"${RNG.randint(35, 120)} an hour",
+            f"${RNG.randint(35, 120)}/hr",
+        ]
+    ),
+    "n": lambda: str(RNG.randint(3, 50)),
+    "k": lambda: str(RNG.choice([1, 2, 5, 10, 20, 50, 100])),
+    "word": lambda: RNG.choice(["blessed", "WIN", "INFO", "ME", "GOD FIRST", "ready", "💰", "YES"]),
+    "plat": lambda: RNG.choice(["YouTube", "IG", "TikTok", "SoundCloud", "Spotify", "insta"]),
+    "social": lambda: RNG.choice(SOCIALS),
+    "brand": lambda: RNG.choice(BRANDS),
+    "courier": lambda: RNG.choice(COURIERS),
+    "acct": lambda: RNG.choice(ACCOUNTS),
+    "fee": lambda: RNG.choice(["£1.99", "$2.99", "£2.45", "$1.50", "€1.99", "£3.20"]),
+    "ppm": lambda: str(RNG.choice([150, 125, 100, 50])),
+    "hacker": lambda: RNG.choice(HACKERS),
+    "fname": lambda: RNG.choice(FEMALE + FIRST),
+    "age": lambda: str(RNG.randint(19, 29)),
+    "content": lambda: RNG.choice(CONTENT),
+    "genre": lambda: RNG.choice(GENRES),
+    "subject": lambda: RNG.choice(SUBJECTS),
+    "subs": lambda: RNG.choice(["1k", "1000", "500", "10k", "100 subs", "5k"]),
+    "kids": lambda: RNG.choice(["two", "three", "four", "2", "3"]),
+    "year": lambda: str(RNG.randint(2019, 2025)),
+    "track": lambda: RNG.choice(["two", "three", "five", "seven", "nine", "4", "6", "10"]),
+    "pct": lambda: str(RNG.randint(3, 40)),
+    "time": lambda: RNG.choice(["7", "half 6", "8:30", "6pm", "noon", "quarter past 5"]),
+    "legit": lambda: RNG.choice(LEGIT_LINKS),
+    "gov": lambda: RNG.choice(GOV_LINKS),
+    "reporter": lambda: RNG.choice(REPORTERS),
+    "month": lambda: RNG.choice(["March", "June", "September", "the end of the month", "January"]),
+}
+
+
+class _Slots(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        if key in ("m", "subj", "Subj", "obj"):
+            self.update(mentor_slots())
+        else:
+            self[key] = SLOTS[key]()
+        return str(self[key])
+
+
+def fill(template: str) -> str:
+    return template.format_map(_Slots())
+
+
+TEXTSPEAK = [
+    (re.compile(r"\byou're\b", re.IGNORECASE), "ur"),
+    (re.compile(r"\byour\b", re.IGNORECASE), "ur"),
+    (re.compile(r"\byou\b", re.IGNORECASE), "u"),
+    (re.compile(r"\bto\b", re.IGNORECASE), "2"),
+    (re.compile(r"\bfor\b", re.IGNORECASE), "4"),
+    (re.compile(r"\bbefore\b", re.IGNORECASE), "b4"),
+    (re.compile(r"\bare\b", re.IGNORECASE), "r"),
+    (re.compile(r"\bplease\b", re.IGNORECASE), "pls"),
+    (re.compile(r"\btext\b", re.IGNORECASE), "txt"),
+    (re.compile(r"\bmessage\b", re.IGNORECASE), "msg"),
+]
+
+
+def textspeak(text: str) -> str:
+    """Text-message shorthand ("ur", "2 claim", "txt") on about half the messages; URLs untouched."""
+    if RNG.random() < 0.45:
+        return text
+    words = []
+    for word in text.split(" "):
+        if not any(c in word for c in "/.@"):
+            for pattern, short in TEXTSPEAK:
+                word = pattern.sub(short, word)
+        words.append(word)
+    return " ".join(words)
+
+
+def vary(text: str) -> str:
+    """A spammer's casualness: casing, dropped punctuation and apostrophes, extra !!!, emoji."""
+    r = RNG.random()
+    if r < 0.2:
+        text = text.lower()
+    elif r < 0.27:
+        text = text.upper()
+    if RNG.random() < 0.25:
+        text = re.sub(r"[,.](?=\s|$)", "", text).replace("'", "")
+    if RNG.random() < 0.15:
+        text = text.replace("!", "!!!")
+    has_emoji = any(e in text for e in HYPE_EMOJI + HAM_EMOJI)
+    r = RNG.random()
+    if not has_emoji and r < 0.3:
+        text = f"{text} {emo()}"
+    elif not has_emoji and r < 0.38:
+        text = f"{emo()} {text}"
+    return text
+
+
+def casual(text: str) -> str:
+    """An ordinary commenter's casualness: sometimes all lower case, no final stop, an emoji."""
+    r = RNG.random()
+    if r < 0.15:
+        text = text.lower()
+    if RNG.random() < 0.2:
+        text = text.rstrip(".")
+    if RNG.random() < 0.08 and "http" not in text:
+        text = f"{text} {ham_emo(2)}"
+    return text
+
+
+def _spam(template: str) -> Any:
+    return lambda: vary(fill(template))
+
+
+def _sms(template: str) -> Any:
+    return lambda: vary(textspeak(fill(template)))
+
+
+def _ham(template: str) -> Any:
+    return lambda: casual(fill(template))
+
+
+TESTIMONIAL_SPAM = [
+    "I was skeptical at first until {m} helped me turn {amt} into {big} in {days}. Contact {obj} on {app} {h}",
+    "Big thanks to {h}, my life changed completely {emo}",
+    "{Subj} is genuine, I can trust {obj} with my last dime. {h}",
+    "{h} {emo}",
+    "all thanks to {h} {emo}",
+    "Who else has been trading with {m}? {Subj} is the best, I just got {big} payout today",
+    "I started with {amt} and now I have {big}, all thanks to {m}. Reach {obj} on WhatsApp {wa}",
+    "Anyone still struggling with {coin} should reach out to {m}, {subj} made me {big} in {days}. {h} on {app}",
+    "Yes!! {m} is real, I got my {big} profit yesterday. message {obj} {h}",
+    "Thank you {m} for the {big} you made for me, you are a blessing to my family",
+    "I have been investing with {h} for {n} weeks now and every payout came on time. highly recommend",
+    "Please people stop wasting time with these brokers, {m} is the real deal. {Subj} manages my account and I earn {amt} every week. WhatsApp {wa}",
+    "My husband laughed at me when I invested {amt} with {m}. Now we just paid off our mortgage {h}",
+    "I'm a single mom of {kids} and {m} changed everything for us. Contact {obj} {h}",
+    "The economy is bad but I thank God for {m}, earning {big} monthly. You can reach {obj} via {app}: {wa}",
+    "Honestly {h} is the best {coin} mentor on here, no fees before profit",
+    "I recommend {m} to anyone who wants to invest in {coin}, {subj} is legit and honest. Search {obj} on {app} {h}",
+    "I dont usually comment but {m} deserves it. {amt} to {big} in {days}. legit 100%",
+    "Got my withdrawal of {big} today from {m}. If you need a good account manager, DM {h}",
+    "Anyone here heard of {m}?? {Subj} is so good at {coin} trading",
+    "Yes I know {m}, {subj} helped me too, I earn {amt} weekly now. {h}",
+    "Can someone share {m}'s contact? Is it {h} on {app}?",
+    "{h} thank you so much for the {big}",
+    "Retired early thanks to my {coin} portfolio managed by {m}. Still can't believe it. {app}: {wa}",
+    "I was about to lose my house until a friend introduced me to {m}. Now I make {amt} every week. contact {h}",
+    "GOD BLESS {m} {emo} {big} in {days}, reach {obj} on {app} {h}",
+    "Invest {amt} and get {big} in {days} guaranteed, ask {m} {wa}",
+    "Is anyone else trading with {h}? best decision I ever made",
+    "I'm from {city} and {m} got me out of debt with {coin}. {Subj} is trustworthy. {h}",
+    "Don't waste your money elsewhere, go straight to {m} on {app}. best {coin} expert around {h}",
+    "{m} is the most honest person in this business, {big} in profit and no hidden fees. #{hb}",
+]
+
+RECOVERY_SPAM = [
+    "I lost {big} to a fake broker until I contacted {rec}, they got all my money back in {days}",
+    "If you've been scammed by a {coin} platform, contact {rec}. They recovered my {big}",
+    "Thank you {rec} for recovering my stolen {coin} funds. Don't give up people",
+    "Lost money to binary options? I did too until I found a recovery expert, email {rec} or WhatsApp {wa}",
+    "Need a hacker to recover your {social} account? Contact {rec}, fast and discreet",
+    "My {social} account was hacked and {hacker} got it back in {hours} hours. contact them at {rec}",
+    "Do you suspect your partner is cheating? Contact {rec} to spy on their phone, texts, calls and WhatsApp without them knowing",
+    "He helped me catch my cheating husband by getting into his phone remotely. Reach him at {rec}",
+    "Need to fix your credit score or clear your debt? {hacker} did mine in {days}. {rec}",
+    "Beware of fake recovery agents! Only {rec} is legit, they got back {big} for me",
+    "Got scammed? Your funds can be recovered!! DM {h} on {app}",
+    "Hire a professional hacker for any job: phone access, social media, school grades, bank. Email {rec}",
+    "I want to recommend {hacker}, they recovered my lost wallet and {big} in {coin}. Text {wa}",
+    "I was a victim of a romance scam and lost {big}. {rec} helped me trace and recover everything",
+    "Stolen {coin} is NOT gone forever, reach {rec} for a free consultation",
+    "Locked out of your {social}? contact {hacker} on {app} {wa}, they never fail",
+]
+
+DM_BAIT_SPAM = [
+    "First {n} people to DM me '{word}' get {amt}",
+    "check your DM",
+    "Check your DM, I sent you something important",
+    "check out my page",
+    "Check out my stories, you won't regret it",
+    "inbox me",
+    "inbox me for more info",
+    "I'm giving away {amt} to {n} lucky followers, comment '{word}' and follow {h}",
+    "GIVEAWAY!!! {big} shared among the first {n} people who message me on {app} {wa}",
+    "Blessing someone today with {amt}, DM me '{word}'",
+    "I just sent you a message, please check your inbox and message requests",
+    "Hey, I sent you a friend request, accept and check my message",
+    "Who needs {amt} right now? Drop your CashApp tag and check your DM",
+    "{amt} giveaway for everyone who reads this comment! follow {h} and type '{word}'",
+    "Congrats, you've been picked as one of our winners. DM {h} to claim your prize",
+    "{uname} you won our giveaway! message {h} with your details to claim",
+    "Paying off {n} people's bills this week, DM me your story",
+    "Check my bio for a surprise",
+]
+
+PROMO_SPAM = [
+    "check out my channel",
+    "Subscribe to me, I make videos like this {ch}",
+    "please listen to my new song {ch} it would mean a lot",
+    "follow me for follow back",
+    "like this comment if you came here from TikTok, then check out my channel {ch}",
+    "hey guys I'm a small youtuber trying to grow, would love if you checked out my channel",
+    "Hi everyone! I'm a {age}-year-old {genre} artist from {city}, listen to my mixtape on {ch}",
+    "I do covers like this one, please give me a chance {ch}",
+    "If you read this, please visit my channel, I'm almost at {subs} subs!!",
+    "sub to me and I'll sub back, comment done when you have",
+    "please check out my new video {ch}, it took me {n} days to edit",
+    "New music out now on all platforms, search {cr}",
+    "{cr} on {plat} for daily {content} videos",
+    "Sorry for the self promo but I just uploaded a {content} video and nobody has seen it yet {ch}",
+    "Could you guys give my song a listen? {ch} Feedback welcome",
+    "Follow {cr} on IG, follow back guaranteed",
+    "I know nobody will read this but I'm a struggling artist, one listen would make my day {ch}",
+    "Like this comment so more people see my channel",
+    "Go follow {cr} on TikTok, we're trying to hit {subs}!!",
+    "my new beat is fire, check it out {ch}",
+    "If you like this you will love my podcast, link in bio",
+    "Hey! I make {content} videos too, would be cool if you checked my channel out {ch}",
+    "Guys pls support my page, I post {content} content every day {cr}",
+    "Everyone who subscribes to my channel gets a shoutout in my next video {ch}",
+]
+
+SMS_SPAM = [
+    "Congratulations! You have been selected to receive a £1000 gift card. Reply YES to claim or call {prem}",
+    "URGENT! Your {acct} account has been suspended. Verify your details at {url}",
+    "Free entry to win {prize}! Text WIN to {short}. Std txt rate. 18+ T&C apply",
+    "Your parcel is waiting for delivery. Please pay the {fee} redelivery fee at {url}",
+    "{courier}: we could not deliver your package. Confirm your address at {url}",
+    "You have {n} new voicemail messages. Call {prem} to listen now. Calls cost {ppm}p/min",
+    "You are awarded a £{n}00 bonus prize! To claim call {prem} now. Text STOP to {short} to opt out",
+    "WINNER!! As a valued customer you have been chosen to receive {prize}. Call {prem} before it expires",
+    "Your mobile contract is due for a FREE upgrade to the latest phone. Call {prem} or reply UPGRADE",
+    "You are eligible for a tax refund of £{n}4.50. Submit your claim at {url}",
+    "Your {acct} card has been locked due to unusual activity. Unlock now: {url}",
+    "Final notice: your subscription payment failed. Update your billing at {url} to avoid suspension",
+    "Hi mum, I lost my phone, this is my new number. Can you message me on WhatsApp {wa}",
+    "Reply YES to claim {prize}, only {n} left!",
+    "Dear customer, your reward points worth {amt} expire today. Redeem at {url}",
+    "Text MUSIC to {short} for your chance to win {prize}. {ppm}p per msg. Text STOP to end",
+    "Your number has won the weekly cash draw! Call {prem} to claim your {amt}. Valid 12hrs",
+    "IMPORTANT: suspicious login detected on your {brand} account. Verify at {url} within 24h",
+    "You have been pre-approved for a {amt} loan, no credit checks. Reply LOAN or call {ph}",
+    "Private! Your account statement shows {n} unredeemed bonus points. Call {prem} to claim",
+    "Your toll payment is overdue. Pay {fee} now at {url} to avoid a penalty",
+    "Someone has sent you a valentine! Find out who, text LOVE to {short}",
+    "You have been selected for {prize}. Claim now {url} before it expires",
+]
+
+JOB_SPAM = [
+    "I'm making {rate} from home on my laptop, look here {url}",
+    "I get paid over {rate} working from home with {kids} kids. My best friend earns over {big} a year doing this, look here {url}",
+    "Hiring! Remote data entry, {rate}, no experience, flexible hours. DM for details",
+    "Anyone looking for a side job? Earn {amt} a day just liking posts. DM for details",
+    "Work from your phone {n} minutes a day, paid daily via CashApp or PayPal. Message me on {app} {wa}",
+    "We are recruiting online assistants, salary {amt}/week, apply by texting {wa}",
+    "My last paycheck was {big} for {n} hours of work online. Check it here {url}",
+    "Stay at home moms!! Make {amt} per week with this simple online job {url}",
+    "Just quit my job, making {rate} from home now. It's easy: {url}",
+    "Online product reviewers needed, get paid {amt} per review, DM me",
+    "Looking for {n} serious people to join my team, earn {amt} weekly from home. comment INFO",
+    "Earn money typing captchas, {rate}, payment every Friday. Start: {url}",
+    "Part-time job offer: {rate}, work {n} hours a day from your phone. Contact HR on WhatsApp {wa}",
+]
+
+DATING_SPAM = [
+    "hot singles near you want to meet tonight {url}",
+    "check my profile, I'm lonely tonight",
+    "Hi I'm {fname}, {age} y.o., looking for a serious man, write me on {app} {wa}",
+    "Bored at home? Click my photo for my private pics 🔞",
+    "{n} women in {city} are looking for a date right now {url}",
+    "don't read my name 🙈",
+    "Who wants to chat? I'm new here, text me {h}",
+    "sweetheart, your smile is lovely, add me on {app} so we can talk",
+]
+
+ESSAY_SPAM = [
+    "Need help with your {subject} essay? We write any assignment in {hours} hours, plagiarism-free. {url}",
+    "Students! Dissertation, homework and online exams done for you. WhatsApp {wa}",
+    "I can do your math homework and online classes for a small fee, email {email}",
+    "Top grade guaranteed. Pay someone to write your {subject} paper at {url}",
+    "Struggling with assignments? Our tutors take your online test for you. {h}",
+]
+
+FOLLOWER_SPAM = [
+    "Get {k}k followers in {hours} hours, real and active, {url}",
+    "Buy likes, views and followers for Instagram, TikTok and YouTube, cheapest prices {url}",
+    "Want to go viral? We sell {k}k TikTok views for {amt}. DM {h}",
+    "Boost your page: {k}k followers for just {amt}, pay by PayPal or crypto. {app} {wa}",
+    "Instant YouTube subscribers and watch hours for monetization. Contact {email}",
+    "Cheap verified accounts and follower packages, message {h}",
+]
+
+EXTRA_SPAM_3 = [
+    _spam(t)
+    for t in TESTIMONIAL_SPAM
+    + RECOVERY_SPAM
+    + DM_BAIT_SPAM
+    + PROMO_SPAM
+    + JOB_SPAM
+    + DATING_SPAM
+    + ESSAY_SPAM
+    + FOLLOWER_SPAM
+] + [_sms(t) for t in SMS_SPAM]
+
+INVESTING_HAM = [
+    "This is obviously a scam, don't DM anyone who promises to double your money.",
+    "Every article about {coin} gets flooded with 'Mrs so-and-so turned my $1,000 into $10,000' replies. Nobody legit advertises in comment sections.",
+    "Bitcoin is down {pct}% this month. I only put in what I can afford to lose, and I'd suggest everyone does the same.",
+    "If someone offers guaranteed returns, walk away. Real investments go up and down.",
+    "I've been putting money in an index fund for {n} years. Boring, but it beats chasing tips online.",
+    "The bit about recovery scams is important: people who lost money get targeted a second time by fake 'recovery experts'.",
+    "My uncle lost his savings to a fake trading app last year and the bank refunded nothing. Please read articles like this one.",
+    "Does anyone know if the pension changes in the article apply to people who have already retired?",
+    "Crypto is a casino as far as I'm concerned, but the regulation described here is overdue.",
+    "Interest rates going up again will hurt first-time buyers. My mortgage offer expires next month.",
+    "Ethereum fees have come down a lot since the update. Still not using it to buy groceries though lol",
+    "Anyone replying with a WhatsApp number and a 'mentor' name is a bot. Report and move on.",
+    "Good piece. Checking a firm on the regulator's register before sending money should be common sense, but it isn't.",
+    "I made {pct}% on my savings account this year, which barely beats inflation. Not exactly life changing.",
+    "The article says the exchange froze withdrawals for {n} days. That alone would make me move my money out.",
+    "Forex 'signals' groups are a red flag. If the signals were that good they wouldn't need to sell them.",
+    "Been putting a little into a global tracker every month since {year}. It's dull but I sleep fine.",
+    "So the founder was sentenced to {n} years. I hope the investors get at least part of their money back.",
+    "My financial adviser charges a fee and tells me things I don't want to hear. That's how I know she's legit.",
+    "Reminder that the regulator never contacts you on WhatsApp. If someone 'from the regulator' messages you, it's fake.",
+    "Stock market's been wild this week. I stopped checking the app every hour, better for my health.",
+    "The replies here are full of fake testimonials about trading mentors. Kind of proves the article's point.",
+]
+
+SCAM_AWARENESS_HAM = [
+    "Got a text yesterday saying my parcel was held and I had to pay a fee. Deleted it. Couriers don't do that.",
+    "My gran got a 'Hi mum, new number' message on WhatsApp. Luckily she rang my aunt first.",
+    "I forward the fake prize texts to 7726, it's free and the networks use it to block the numbers.",
+    "Those 'you've won a gift card, reply YES' messages are everywhere again. Never reply, not even STOP.",
+    "My bank texted me about unusual activity, so I called the number on the back of my card instead of the one in the message. It was real this time, but that's the safe way to check.",
+    "People in the replies offering to 'hack' your account back are scammers too. Use the official recovery page.",
+    "I nearly paid a fake toll fine last week. The link looked almost exactly like the real site.",
+    "Romance scams are so cruel. My neighbour sent thousands to someone he had never even seen on a video call.",
+    "Anyone else getting job offers on WhatsApp for liking videos? It's the task scam the article describes.",
+    "Please talk to older relatives about this. My dad thought the 'account suspended' email was from his bank.",
+    "I don't DM strangers who offer money. If it sounds too good to be true, it is.",
+    "My son is a small YouTuber and he got one of these fake sponsorship emails last week. Luckily he asked me first.",
+]
+
+THANKS_HAM = [
+    "Thank you for writing this, it explained the changes better than the official leaflet.",
+    "Great article, thanks. I shared it with my parents.",
+    "Thanks for covering this story. Local news like this matters.",
+    "Really well researched, thank you {reporter}.",
+    "Thank you for including the helpline numbers at the end, very thoughtful.",
+    "This is the first article on the subject that actually made sense to me. Thanks!",
+    "Appreciate the follow-up. I'd been wondering what happened after the first report.",
+    "Thanks for the balanced take, it's rare these days.",
+    "Bookmarking this for later, so useful. thank you",
+    "Cheers for the update, keep up the good work",
+    "Subscribed to the paper after this series. Worth every penny.",
+]
+
+MEDIA_HAM = [
+    "I watched the interview on YouTube after reading this, she comes across very differently in the full version.",
+    "love this song!!",
+    "This song got me through my exams {hemo}",
+    "Their live version of this song is even better, I saw them in {city} last summer.",
+    "The documentary they mention is on YouTube in full, worth the hour.",
+    "My daughter plays this song on repeat, now I know all the words too",
+    "The choir video at the end made me cry. Beautiful.",
+    "Anyone know the name of the song playing in the background of the video?",
+    "Still the best music video ever made imo",
+    "This song reminds me of road trips with my dad {hemo}",
+    "I subscribed to their channel years ago and they still upload the best cooking videos.",
+    "The band's new album is so good, track {track} especially.",
+    "Saw this on TikTok first, nice to read the whole story.",
+    "Who else remembers when this was the biggest story of the year?",
+]
+
+REACTION_HAM = [
+    "lol so true",
+    "who's here in {year}?",
+    "this made my day {hemo}",
+    "same here",
+    "haha exactly",
+    "omg yes",
+    "facts",
+    "I needed this today",
+    "so proud of her!!",
+    "wow",
+    "this is gold {hemo}",
+    "can't stop laughing {hemo}",
+    "underrated comment",
+    "me every monday {hemo}",
+    "love this",
+    "beautiful {hemo}",
+    "so cute {hemo}",
+    "agreed 100%",
+    "good news for once!",
+    "well said",
+    "RIP, what a legend {hemo}",
+]
+
+CHAT_HAM = [
+    "ok see you at {time}, call me when you're home",
+    "Running late, be there in {n} mins. Save me a seat",
+    "Did you get my text? I left the keys with your mum",
+    "Happy birthday {fname}!! Have the best day {hemo}",
+    "Can you pick up milk on the way back? And bread if they have it",
+    "haha yeah I'll bring the snacks, see u tomorrow",
+    "Just got home, the train was delayed again. Talk tomorrow x",
+    "Congrats on the new job!! so happy for you",
+    "Miss you guys, let's do dinner soon",
+    "Sorry I missed your call, in a meeting till 4. Ring you after",
+    "lol did you see what {fname} posted? call me later",
+]
+
+LINK_HAM = [
+    "The full report is here if anyone wants the numbers: {legit}",
+    "Official guidance on reporting scams: {gov}",
+    "For anyone who wants to check the figures: {legit}",
+    "Here's the original source the article quotes: {legit}",
+    "If you got one of these texts or calls, you can report it here: {gov}",
+    "Worth reading alongside this: {legit}",
+    "The regulator's own advice on investment scams is here: {gov}",
+    "Background on the case: {legit}",
+]
+
+MENTION_HAM = [
+    "{uname} good point, I hadn't thought about the cost side.",
+    "{uname} I think you misread the chart, the figures are per 100,000 people.",
+    "Thanks {uname}, that link was really helpful",
+    "{uname} sorry to hear about your dad, hope he's doing better now",
+    "Agree with {uname} above, the council should have consulted residents first.",
+    "{uname} do you have a source for that? Genuinely curious, not trying to argue",
+    "{uname} haha same, my cat does exactly that",
+    "Replying to {uname}: the deadline was moved to {month}, it's in the last paragraph.",
+    "{uname} welcome back! Haven't seen you in the comments for a while",
+]
+
+LOOKALIKE_HAM = [
+    "Follow the money and you'll see who benefits from this policy.",
+    "Check your local council website, mine had the new bin schedule up already.",
+    "I work from home three days a week now and honestly I get more done.",
+    "The job centre helped me find a part-time role after redundancy, credit where it's due.",
+    "My sister earns about £{n},000 as a nurse and can't afford a flat near the hospital. That's the real story here.",
+    "Congratulations to the winners of the school science prize, lovely to see them in the paper.",
+]
+
+EXTRA_HAM_3 = [
+    _ham(t)
+    for t in INVESTING_HAM
+    + SCAM_AWARENESS_HAM
+    + THANKS_HAM
+    + MEDIA_HAM
+    + REACTION_HAM
+    + CHAT_HAM
+    + LINK_HAM
+    + MENTION_HAM
+    + LOOKALIKE_HAM
+] + [
+    # emoji-only reactions
+    lambda: ham_emo(4),
+    lambda: RNG.choice(HAM_EMOJI) * RNG.randint(2, 5),
+    lambda: f"{RNG.choice(HAM_EMOJI)}{RNG.choice(HAM_EMOJI)}",
+    lambda: RNG.choice(["👏👏👏", "😂😂", "❤️", "🙏", "😭😭😭", "🔥🔥"]),
+]
+
+
 def emit(path: Path, rows: list[dict[str, Any]]) -> None:
     seen: set[str] = set()
     with path.open("w", encoding="utf-8") as fh:
@@ -1298,7 +2160,7 @@ def with_author(row: dict[str, Any], authors: list[Any]) -> dict[str, Any]:
 def main() -> None:
     spam = []
     for _ in range(4):
-        for template in SPAM_TEMPLATES + EXTRA_SPAM + EXTRA_SPAM_2:
+        for template in SPAM_TEMPLATES + EXTRA_SPAM + EXTRA_SPAM_2 + EXTRA_SPAM_3:
             text = template()
             spam.append(with_author({"text": text, "labels": {"spam": 1}}, SPAM_AUTHORS))
     clean = dict.fromkeys(
@@ -1306,7 +2168,7 @@ def main() -> None:
     )
     ham = []
     for _ in range(5):
-        for template in HAM_TEMPLATES + EXTRA_HAM + EXTRA_HAM_2:
+        for template in HAM_TEMPLATES + EXTRA_HAM + EXTRA_HAM_2 + EXTRA_HAM_3:
             ham.append(
                 with_author({"text": template(), "labels": {"spam": 0, **clean}}, HAM_AUTHORS)
             )

@@ -48,14 +48,19 @@ from classifier import TOXICITY_ATTRIBUTES
 
 
 def _default_thresholds() -> dict[str, float]:
+    # Probabilities are calibrated, so a threshold is about the precision of what it flags.
+    # Chosen on the corpora's dev part (the model card reports them on the test part): spam
+    # and toxicity at 0.80 hold about 0.4% and 1.7% of clean comments there; the sub-attribute
+    # heads have few positives and rarely reach 0.8, so they flag from where precision on dev
+    # is still 0.70-0.85 (a hold names the attribute; the comment waits for a moderator).
     return {
         "spam": 0.80,
         "toxicity": 0.80,
         "severe_toxicity": 0.60,
-        "identity_attack": 0.70,
-        "insult": 0.80,
-        "profanity": 0.90,
-        "threat": 0.70,
+        "identity_attack": 0.50,
+        "insult": 0.70,
+        "profanity": 0.60,
+        "threat": 0.50,
     }
 
 
