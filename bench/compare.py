@@ -1,6 +1,6 @@
 """This project's model side by side with off-the-shelf tools and a textbook baseline.
 
-Usage: ``MODERATION_CORPORA_DIR=... python bench/compare.py [--max-per-corpus N]``
+Usage: ``MODERATION_CORPORA_DIR=... python bench/compare.py [--max-per-corpus N] [--cross-corpus]``
 
 Every tool scores the same held-out comments: the fixed ``test`` part
 (:func:`classifier.corpora.split`) of every public corpus, without the synthetic identity-term
@@ -21,6 +21,9 @@ comments in one batch, then times single comments one by one; its peak resident 
 subprocess's ``ru_maxrss`` (the baseline is fitted in a subprocess of its own and only loaded
 in the measured one). A tool that cannot be imported or run is reported as unavailable.
 Prints ROC-AUC and recall at 1% false-positive rate per attribute, then speed and memory.
+
+``--cross-corpus`` measures generalisation instead: each corpus in turn is left out of fitting
+(this project's model and the baseline) and scored whole by every tool (see ``_cross_corpus``).
 """
 
 from __future__ import annotations
@@ -91,28 +94,40 @@ def _tfidf_pipeline() -> Any:
     )
 
 
-def _fit_baseline(corpora: Path, max_per_corpus: int | None, out: Path) -> None:
+def _fit_baseline(
+    corpora: Path,
+    max_per_corpus: int | None,
+    out: Path | None,
+    *,
+    names: Any = None,
+    attributes: tuple[str, ...] = ATTRIBUTES,
+) -> dict[str, Any]:
     from sklearn.linear_model import LogisticRegression
 
+    from classifier.corpora import CORPORA
     from classifier.train import build_training_set
 
     records = build_training_set(
         corpora_dir=corpora,
         training_data_dir=ROOT / "training_data",
         max_per_corpus=max_per_corpus,
+        corpora=CORPORA if names is None else names,
     )
     vectorizer = _tfidf_pipeline()
     X = vectorizer.fit_transform([r.text for r in records])
     heads = {}
-    for attribute in ATTRIBUTES:
+    for attribute in attributes:
         rows = [i for i, r in enumerate(records) if attribute in r.labels]
         y = np.array([records[i].labels[attribute] for i in rows])
         if len(set(y.tolist())) < 2:
             continue
         clf = LogisticRegression(C=4.0, solver="liblinear", max_iter=1000)
         heads[attribute] = clf.fit(X[rows], y)
-    with out.open("wb") as fh:
-        pickle.dump({"vectorizer": vectorizer, "heads": heads}, fh)
+    fitted = {"vectorizer": vectorizer, "heads": heads}
+    if out is not None:
+        with out.open("wb") as fh:
+            pickle.dump(fitted, fh)
+    return fitted
 
 
 def _loader(tool: str, baseline: Path | None) -> Any:
@@ -217,7 +232,7 @@ def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
 def _test_set(corpora: Path, max_per_corpus: int | None) -> tuple[list[str], np.ndarray]:
     from classifier.corpora import CORPORA, load_corpus, split
 
-    records = []
+    records: list[Any] = []
     for name in CORPORA:
         part = split(load_corpus(name, corpora, max_rows=max_per_corpus))["test"]
         records.extend(r for r in part if r.source != "conversationai-bias/madlibs")
@@ -238,6 +253,65 @@ def _metrics(y: np.ndarray, p: np.ndarray) -> tuple[float, float] | None:
     return float(roc_auc_score(y, p)), recall_at_fpr(y, p)
 
 
+def _cross_corpus(corpora: Path, tools: list[str], max_per_corpus: int | None) -> None:
+    """Leave-one-corpus-out: every tool on a corpus it was not fitted on, in this process.
+
+    For each public corpus, this project's model and the TF-IDF baseline are fitted on all the
+    other corpora plus training_data/ (as ``moderation evaluate`` does for the model card) and
+    score every comment of the left-out one; the pretrained tools score it as they come. Spam
+    corpora are scored for spam, toxicity corpora for toxicity (conversationai-bias on its
+    identity-term templates; the toxic-spans corpus has no non-toxic posts and is skipped).
+    """
+    from classifier.corpora import CORPORA
+    from classifier.quality import left_out_sets
+    from classifier.train import build_training_set, fit_model
+    from classifier.types import CommentInput
+
+    rows: list[tuple[str, str, int, int, dict[str, Any]]] = []
+    for name, attribute, records in left_out_sets(corpora, max_rows=max_per_corpus):
+        y = np.array([r.labels.get(attribute, -1) for r in records])
+        texts = [r.text for r in records]
+        others = [c for c in CORPORA if c != name]
+        j = ATTRIBUTES.index(attribute)
+        scores: dict[str, Any] = {}
+        started = time.perf_counter()
+        for tool in tools:
+            if attribute not in COVERS[tool]:
+                continue
+            if tool == "this project":
+                training = build_training_set(
+                    corpora_dir=corpora,
+                    training_data_dir=ROOT / "training_data",
+                    max_per_corpus=max_per_corpus,
+                    corpora=others,
+                )
+                model = fit_model(training)
+                p = model.predict_proba([CommentInput(r.text, r.author_name) for r in records])
+                scores[tool] = _metrics(y, p[:, j])
+            elif tool == "tfidf+logreg":
+                fitted = _fit_baseline(
+                    corpora, max_per_corpus, None, names=others, attributes=(attribute,)
+                )
+                X = fitted["vectorizer"].transform(texts)
+                scores[tool] = _metrics(y, fitted["heads"][attribute].predict_proba(X)[:, 1])
+            elif tool in SLOW:
+                continue
+            else:
+                scores[tool] = _metrics(y, _loader(tool, None)(texts)[:, j])
+        rows.append((name, attribute, int((y >= 0).sum()), int((y == 1).sum()), scores))
+        took = time.perf_counter() - started
+        print(f"{name} left out: {took:.0f}s", flush=True)
+    print()
+    print("Left-out corpus: ROC-AUC / recall at 1% FPR (n = comments labelled, positives)")
+    print(f"{'left-out corpus (attribute, n, pos)':<58}" + "".join(f"{t:>22}" for t in tools))
+    for name, attribute, n, pos, scores in rows:
+        line = f"{f'{name} ({attribute}, {n}, {pos})':<58}"
+        for tool in tools:
+            m = scores.get(tool)
+            line += f"{(f'{m[0]:.3f} / {m[1]:.3f}' if m else '-'):>22}"
+        print(line)
+
+
 def main() -> None:
     """Parse arguments; fit the baseline, run every tool in a fresh subprocess, print tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -251,6 +325,11 @@ def main() -> None:
         help="Comments scored by the slow tools (a seeded sample of the test comments).",
     )
     parser.add_argument("--json", dest="json_out", default=None, help="Also write results here.")
+    parser.add_argument(
+        "--cross-corpus",
+        action="store_true",
+        help="Instead: each corpus left out of fitting and scored whole (about 20 minutes).",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--fit-baseline", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--tool", help=argparse.SUPPRESS)
@@ -265,6 +344,9 @@ def main() -> None:
         parser.error("set MODERATION_CORPORA_DIR or pass --corpora")
     corpora = Path(args.corpora)
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    if args.cross_corpus:
+        _cross_corpus(corpora, tools, args.max_per_corpus)
+        return
     texts, labels = _test_set(corpora, args.max_per_corpus)
     print(f"{len(texts)} held-out test comments (test part of every corpus, no madlibs)")
     me = [sys.executable, str(Path(__file__).resolve()), "--child", "--corpora", str(corpora)]

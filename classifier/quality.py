@@ -9,7 +9,7 @@ corpora folder, uses only parts the model did not train on (:func:`classifier.co
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ __all__ = [
     "calibration",
     "cross_corpus",
     "identity_auc",
+    "left_out_sets",
     "obfuscate",
     "obfuscation_drop",
     "recall_at_fpr",
@@ -113,6 +114,27 @@ def held_out(model: ModerationModel, corpora_dir: Path, *, part: str = "test") -
     return out
 
 
+def left_out_sets(
+    corpora_dir: Path,
+    corpora: Sequence[str] = SPAM_CORPORA + TOXICITY_CORPORA,
+    *,
+    max_rows: int | None = None,
+) -> Iterator[tuple[str, str, list[LabelledExample]]]:
+    """``(corpus, attribute, records)`` of every corpus a leave-one-out run scores whole.
+
+    Spam corpora are scored for spam, toxicity corpora for toxicity; conversationai-bias only
+    on its identity-term templates; a corpus without both classes (toxic spans) is skipped.
+    """
+    for name in corpora:
+        attribute = "spam" if name in SPAM_CORPORA else "toxicity"
+        records = load_corpus(name, corpora_dir, max_rows=max_rows)
+        if name == "conversationai-bias":
+            records = [r for r in records if r.source.endswith("madlibs")]
+        ys = {r.labels.get(attribute) for r in records} - {None}
+        if ys == {0, 1}:
+            yield name, attribute, records
+
+
 def cross_corpus(
     corpora_dir: Path,
     train_fn: Callable[[Sequence[str]], ModerationModel],
@@ -122,19 +144,11 @@ def cross_corpus(
     """Leave-one-corpus-out: for each corpus, train on the others, score all of it.
 
     ``train_fn(corpus_names)`` trains a model on the named corpora (plus whatever else it
-    adds, e.g. training_data/). Spam corpora report spam AUC and recall at 1% FPR; toxicity
-    corpora report toxicity AUC (the toxic-spans corpus has no negatives and is skipped).
+    adds, e.g. training_data/). Which corpora and attributes: :func:`left_out_sets`.
     """
     out: dict[str, Any] = {}
     every = list(SPAM_CORPORA + TOXICITY_CORPORA)
-    for name in corpora:
-        attribute = "spam" if name in SPAM_CORPORA else "toxicity"
-        records = load_corpus(name, corpora_dir)
-        if name == "conversationai-bias":
-            records = [r for r in records if r.source.endswith("madlibs")]
-        ys = {r.labels.get(attribute) for r in records} - {None}
-        if ys != {0, 1}:
-            continue
+    for name, attribute, records in left_out_sets(corpora_dir, corpora):
         model = train_fn([c for c in every if c != name])
         out[name] = {attribute: attribute_auc(model, records, attribute)}
     return out
