@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -14,6 +15,7 @@ from typing import Any
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
+from sqlalchemy.exc import DBAPIError
 
 from moderation import create_app
 from moderation.cli_evaluate import evaluate_command
@@ -25,10 +27,35 @@ from moderation.errors import Problem
 
 
 def _app() -> Flask:
-    return create_app()
+    app = create_app()
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        # Return the pooled connections when the command ends, however it ends.
+        ctx.call_on_close(get_db(app).engine.dispose)
+    return app
 
 
-@click.group(cls=FlaskGroup, create_app=_app, add_version_option=False)
+def _no_schema(error: DBAPIError) -> bool:
+    """Whether a database error says the tables are not there (SQLite or PostgreSQL)."""
+    return "no such table" in str(error.orig) or getattr(error.orig, "sqlstate", "") == "42P01"
+
+
+class _Group(FlaskGroup):
+    """FlaskGroup that turns "the database has no tables yet" into one clear line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DBAPIError as error:
+            if not _no_schema(error):
+                raise
+            raise click.ClickException(
+                "the database has no tables yet: run `moderation setup` (or `moderation "
+                "migrate`) first"
+            ) from error
+
+
+@click.group(cls=_Group, create_app=_app, add_version_option=False)
 def main() -> None:
     """Comment moderation service: sites, models, web server and workers."""
 
@@ -199,6 +226,45 @@ def worker_command(
     celery.worker_main([*argv, *celery_args])
 
 
+SHUTDOWN_GRACE_SECONDS = 25.0
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # a member exists but is no longer ours to signal
+        return True
+    return True
+
+
+def _stop_process_groups(procs: list[subprocess.Popen[Any]], grace: float) -> None:
+    """Ask each child to stop, wait up to `grace` seconds for its whole group, then SIGKILL.
+
+    SIGTERM goes to the group leaders only: gunicorn's master and Celery's main process each
+    shut their own workers down gracefully, finishing the task in hand. Returns only when no
+    process of any group is left, so `serve` never exits leaving a pool process behind.
+    """
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        for proc in procs:
+            proc.poll()  # reap the group leaders as they exit
+        if not any(_group_alive(proc.pid) for proc in procs):
+            return
+        time.sleep(0.1)
+    for proc in procs:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    for proc in procs:
+        proc.wait()
+    while any(_group_alive(proc.pid) for proc in procs):
+        time.sleep(0.05)
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option(
@@ -269,21 +335,15 @@ def serve_command(host: str, port: int, web_workers: int, worker_concurrency: in
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     for command in commands:
-        procs.append(subprocess.Popen(command))  # noqa: S603 (our own interpreter and modules)
+        # Each child leads a process group of its own, so stopping it reaches the processes it
+        # forks too (gunicorn's workers, Celery's pool), and a straggler can be killed with them.
+        procs.append(subprocess.Popen(command, process_group=0))  # noqa: S603 (our own modules)
     click.echo(f"serving on http://{host}:{port}  (Ctrl-C stops the web server and the workers)")
     try:
         while not stopping and all(proc.poll() is None for proc in procs):
             time.sleep(0.2)
     finally:
-        for proc in procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + 15
-        for proc in procs:
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        _stop_process_groups(procs, grace=SHUTDOWN_GRACE_SECONDS)
     failed = [proc.returncode for proc in procs if proc.returncode not in (0, -15, None)]
     if failed and not stopping:
         raise SystemExit(1)

@@ -96,7 +96,7 @@ def test_make_run_serves_and_decides_a_comment(tmp_path: Path) -> None:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C
         try:
-            proc.wait(timeout=30)
+            proc.wait(timeout=60)  # serve allows its children 25 s, then kills their groups
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             raise
