@@ -104,14 +104,18 @@ def test_log_in_approve_with_the_keyboard_and_screenshot(page: Page, served: Ser
     page.keyboard.press("j")
     expect(page.locator(".card").nth(1)).to_have_class("card current")
     second = page.locator(".card").nth(1).get_attribute("data-id")
-    page.keyboard.press("a")
+    # Actions post a form and load the next page; the keys below go to that page only once
+    # its script has attached its key handler (after the load), so wait for the navigation.
+    with page.expect_navigation():
+        page.keyboard.press("a")
     expect(page.locator(".undo")).to_be_visible()
     expect(page.locator(".card")).to_have_count(2)
     assert second is not None and status_of(served, second) == "approved"
     expect(page.locator(".tabs [data-count=approved]")).to_have_text("1")
 
     # u undoes it while the bar shows.
-    page.keyboard.press("u")
+    with page.expect_navigation():
+        page.keyboard.press("u")
     expect(page.locator(".card")).to_have_count(3)
     assert status_of(served, second) == "held"
 
@@ -121,7 +125,8 @@ def test_log_in_approve_with_the_keyboard_and_screenshot(page: Page, served: Ser
     focused = page.locator(".card.current .reject-reason")
     expect(focused).to_be_focused()
     focused.select_option("harassment")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.locator(".card")).to_have_count(2)
     rejected = [i for i in ids if status_of(served, i) == "rejected"]
     assert len(rejected) == 1
@@ -145,7 +150,8 @@ def test_bulk_reject_and_filter(page: Page, served: Served) -> None:
     expect(page.locator(".card")).to_have_count(4)
 
     page.get_by_label("Search").fill("casino")
-    page.get_by_role("button", name="Apply").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Apply").click()
     expect(page.locator(".card")).to_have_count(3)
     expect(page.locator(".tabs [data-count=held]")).to_have_text("3")
 
