@@ -30,7 +30,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -198,11 +198,6 @@ _PHRASES: dict[str, str] = {
     """,
 }
 
-#: Fingerprint of every list above: a model fitted with other lists refuses to load.
-LEXICON_DIGEST = hashlib.sha256(
-    json.dumps([_WORDS, _ROOTS, _PHRASES], sort_keys=True).encode()
-).hexdigest()[:16]
-
 # Ordinary words that contain a root (the Scunthorpe problem): a root hit inside one of these
 # does not count.
 _NOT_ROOT = frozenset(
@@ -226,6 +221,29 @@ def _split(block: str, sep: str | None = None) -> list[str]:
 
 # Stretched forms that are ordinary words of their own.
 _NOT_STRETCHED = frozenset(["looser", "ville", "pratt", "bitte"])
+
+#: Version of the matching rules below (stretching, roots, "directed"): bump it with any change
+#: to how a hit is found, so that the fingerprint changes with the features.
+_MATCH_RULES = 1
+
+
+def _fingerprint(
+    words: dict[str, str],
+    roots: dict[str, str],
+    phrases: dict[str, str],
+    exceptions: Iterable[frozenset[str]],
+    rules: int = _MATCH_RULES,
+) -> str:
+    payload = [rules, words, roots, phrases, *(sorted(x) for x in exceptions)]
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+#: Fingerprint of every list in this module (words, roots and phrases, and the exception and
+#: second-person lists) and of the matching rules: a change to any of them changes the lexicon
+#: features, so a model fitted before the change refuses to load.
+LEXICON_DIGEST = _fingerprint(
+    _WORDS, _ROOTS, _PHRASES, (_NOT_ROOT, _SECOND_PERSON, _DIRECTED_FROM, _NOT_STRETCHED)
+)
 
 
 def _stretched(word: str) -> list[str]:

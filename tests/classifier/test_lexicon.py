@@ -87,3 +87,17 @@ def test_a_featurizer_fitted_with_another_lexicon_refuses_to_transform() -> None
     f.lexicon_ = "0000000000000000"
     with pytest.raises(ValueError, match="abuse lexicon"):
         f.transform([CommentInput("hello")])
+
+
+def test_fingerprint_covers_the_exception_lists_and_the_rules() -> None:
+    """Editing any list that changes a hit (not only the word lists) changes the fingerprint."""
+    from classifier import lexicon as lx
+
+    exceptions = [lx._NOT_ROOT, lx._SECOND_PERSON, lx._DIRECTED_FROM, lx._NOT_STRETCHED]
+    assert lx._fingerprint(lx._WORDS, lx._ROOTS, lx._PHRASES, exceptions) == lx.LEXICON_DIGEST
+    for i in range(len(exceptions)):
+        edited = [*exceptions]
+        edited[i] = edited[i] | {"scunthorpeish"}
+        assert lx._fingerprint(lx._WORDS, lx._ROOTS, lx._PHRASES, edited) != lx.LEXICON_DIGEST
+    other_rules = lx._fingerprint(lx._WORDS, lx._ROOTS, lx._PHRASES, exceptions, rules=0)
+    assert other_rules != lx.LEXICON_DIGEST
