@@ -26,13 +26,15 @@ lower case, as people type online; that happens to toxic and civil lines alike.
 
 from __future__ import annotations
 
-import json
 import random
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+# The sibling generator (this folder is on sys.path when either is run as a script).
+from generate_examples import emit
 
 HERE = Path(__file__).resolve().parent
 RNG = random.Random(20260531)
@@ -2835,16 +2837,6 @@ def collect(
                 )
             rows.append(row)
     return rows
-
-
-def emit(path: Path, rows: list[dict[str, Any]]) -> None:
-    seen: set[str] = set()
-    with path.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            if row["text"] in seen:
-                continue
-            seen.add(row["text"])
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
