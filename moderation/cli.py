@@ -230,13 +230,25 @@ SHUTDOWN_GRACE_SECONDS = 25.0
 
 
 def _group_alive(pgid: int) -> bool:
+    """Whether a process of group ``pgid`` is still running (zombies awaiting a reaper are not)."""
     try:
         os.killpg(pgid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:  # a member exists but is no longer ours to signal
         return True
-    return True
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return True
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            # "pid (comm) state ppid pgrp ...": comm may hold spaces, so split after ")".
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
 
 
 def _stop_process_groups(procs: list[subprocess.Popen[Any]], grace: float) -> None:
@@ -261,7 +273,9 @@ def _stop_process_groups(procs: list[subprocess.Popen[Any]], grace: float) -> No
             os.killpg(proc.pid, signal.SIGKILL)
     for proc in procs:
         proc.wait()
-    while any(_group_alive(proc.pid) for proc in procs):
+    # SIGKILL cannot be ignored; this only waits for the kernel to finish the job.
+    deadline = time.monotonic() + 10
+    while any(_group_alive(proc.pid) for proc in procs) and time.monotonic() < deadline:
         time.sleep(0.05)
 
 

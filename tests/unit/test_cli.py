@@ -101,3 +101,16 @@ def test_serve_shutdown_leaves_no_straggler_of_a_child_group() -> None:
     _stop_process_groups([child], grace=1.0)
     assert child.returncode is not None
     assert not _group_alive(child.pid)
+
+
+def test_a_group_of_only_zombies_is_not_alive() -> None:
+    """An exited process nobody has reaped yet does not keep `serve` waiting."""
+    from moderation.cli import _group_alive
+
+    child = subprocess.Popen(["true"], process_group=0)
+    stat = Path(f"/proc/{child.pid}/stat")
+    deadline = time.monotonic() + 10
+    while stat.read_text().rsplit(")", 1)[1].split()[0] != "Z" and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not _group_alive(child.pid)
+    child.wait()
