@@ -2136,6 +2136,109 @@ EXTRA_HAM_3 = [
 ]
 
 
+# Fifth batch: civil comments on casualties, wars and attacks. The shipped model still leaned
+# toxic on plain reporting words ("killed", "dead", "mass shooting", "invasion") and on calls
+# for talks; these give those words civil company in many wordings. Drawn from a generator of
+# their own (``WAR_RNG``), after every other batch, so the earlier files do not change.
+WAR_RNG = random.Random(20261130)
+CONFLICTS = [
+    "the invasion",
+    "the war",
+    "the occupation",
+    "the civil war",
+    "the siege",
+    "the offensive",
+    "the border clashes",
+    "the insurgency",
+]
+CASUALTY_NOUNS = [
+    "soldiers",
+    "civilians",
+    "conscripts",
+    "fighters on both sides",
+    "medics",
+    "children",
+    "volunteers",
+    "reservists",
+    "men and women",
+    "families",
+]
+CASUALTY_VERBS = ["killed", "killed or wounded", "dead", "lost", "missing", "displaced"]
+HOPES = [
+    "Diplomacy deserves one more try.",
+    "The talks have to resume.",
+    "Negotiators should get back to the table.",
+    "A ceasefire would save lives on both sides.",
+    "Both governments should give mediation a chance.",
+    "Peace talks are slow, but they are the only way out.",
+    "Another round of negotiations is worth it.",
+    "I hope the mediators keep trying.",
+]
+QUANTS = ["Thousands of", "Tens of thousands of", "Hundreds of", "More than 500", "Dozens of"]
+WAR_HAM = [
+    lambda: (
+        f"{WAR_RNG.choice(QUANTS)} {WAR_RNG.choice(CASUALTY_NOUNS)} have been {WAR_RNG.choice(['killed', 'wounded', 'displaced'])} since {WAR_RNG.choice(CONFLICTS)} began. {WAR_RNG.choice(HOPES)}"
+    ),
+    lambda: (
+        f"The article puts the number of {WAR_RNG.choice(CASUALTY_NOUNS)} {WAR_RNG.choice(CASUALTY_VERBS)} at {WAR_RNG.randint(2, 90)},000. {WAR_RNG.choice(HOPES)}"
+    ),
+    lambda: (
+        f"{WAR_RNG.choice(HOPES)} Every month of {WAR_RNG.choice(CONFLICTS)} means more {WAR_RNG.choice(CASUALTY_NOUNS)} killed."
+    ),
+    lambda: (
+        f"Another mass shooting, {WAR_RNG.randint(3, 30)} people dead. {WAR_RNG.choice(['Lawmakers', 'Congress', 'Parliament', 'The state legislature'])} keeps promising action on guns and nothing changes."
+    ),
+    lambda: (
+        f"{WAR_RNG.randint(3, 60)} dead in {WAR_RNG.choice(VIOLENT_EVENTS)}. My heart goes out to the families; the investigation must be thorough."
+    ),
+    lambda: (
+        f"The men killed at the front were mostly {WAR_RNG.choice(['conscripts', 'reservists', 'volunteers', 'young recruits'])}. Their families deserve the truth about how they died."
+    ),
+    lambda: (
+        f"My {WAR_RNG.choice(['uncle', 'grandfather', 'brother', 'neighbour', 'father'])} served in {WAR_RNG.choice(CONFLICTS)} and saw friends killed. He says nobody who was there wants another war."
+    ),
+    lambda: (
+        f"Both armies have lost {WAR_RNG.choice(['tens of thousands of', 'thousands of', 'countless'])} men. {WAR_RNG.choice(HOPES)}"
+    ),
+    lambda: (
+        f"The bombing of the {WAR_RNG.choice(['hospital', 'school', 'market', 'power station', 'refugee camp'])} killed {WAR_RNG.choice(['doctors and patients', 'teachers and pupils', 'shoppers', 'workers', 'whole families'])}. It should be investigated as a possible war crime."
+    ),
+    lambda: (
+        f"Civilians are dying in {WAR_RNG.choice(CONFLICTS)} every day, and the article is right that aid is not getting through."
+    ),
+    lambda: (
+        f"The death toll from {WAR_RNG.choice(VIOLENT_EVENTS)} has risen to {WAR_RNG.randint(5, 300)}. Please check on friends who live in the area."
+    ),
+    lambda: (
+        f"{WAR_RNG.choice(ACTORS).capitalize()} say {WAR_RNG.randint(2, 80)} fighters were killed; local officials say many of the dead were civilians. We need independent reporting."
+    ),
+    lambda: (
+        f"Genocide, massacre, ethnic cleansing: the words matter, and {WAR_RNG.choice(['the court', 'the UN report', 'the historians quoted here', 'the inquiry'])} uses them carefully."
+    ),
+    lambda: (
+        f"The soldiers who died in the ambush were {WAR_RNG.randint(19, 24)} and {WAR_RNG.randint(19, 24)} years old. War is a terrible waste of young lives."
+    ),
+    lambda: (
+        f"I disagree with the author about {WAR_RNG.choice(CONFLICTS)}: more weapons will mean more dead {WAR_RNG.choice(CASUALTY_NOUNS)}, not a quicker end."
+    ),
+    lambda: (
+        f"The executed prisoners were named in the report today. Whoever gave the order should face trial in {WAR_RNG.choice(['The Hague', 'an international court', 'a war crimes tribunal'])}."
+    ),
+    lambda: (
+        f"Terrorists killed {WAR_RNG.choice(NUMBERS)} {WAR_RNG.choice(VICTIMS)} in {WAR_RNG.choice(VIOLENT_EVENTS)}. Security services need the resources to stop the next one."
+    ),
+    lambda: (
+        f"The shooting left {WAR_RNG.randint(2, 12)} dead and the town in shock. The vigil tonight starts at {WAR_RNG.randint(5, 8)} pm outside the library."
+    ),
+    lambda: (
+        f"Whatever you think of {WAR_RNG.choice(PARTIES)}, more {WAR_RNG.choice(CASUALTY_NOUNS)} killed helps nobody. {WAR_RNG.choice(HOPES)}"
+    ),
+    lambda: (
+        f"After {WAR_RNG.choice(['two', 'three', 'four', 'five'])} years of {WAR_RNG.choice(CONFLICTS)[4:]}, the dead number in the hundreds of thousands. History will judge the leaders who could have stopped it."
+    ),
+]
+
+
 def emit(path: Path, rows: list[dict[str, Any]]) -> None:
     seen: set[str] = set()
     with path.open("w", encoding="utf-8") as fh:
@@ -2185,6 +2288,11 @@ def main() -> None:
         for template in EXTRA_THREATS:
             labels = {"spam": 0, "toxicity": 1, "threat": 1, "identity_attack": 0}
             toxic.append({"text": template(), "labels": labels})
+    for _ in range(5):
+        for template in WAR_HAM:
+            ham.append(
+                with_author({"text": template(), "labels": {"spam": 0, **clean}}, HAM_AUTHORS)
+            )
     emit(HERE / "spam_examples.jsonl", spam)
     emit(HERE / "ham_examples.jsonl", ham)
     emit(HERE / "toxicity_examples.jsonl", toxic)
