@@ -2141,6 +2141,9 @@ EXTRA_HAM_3 = [
 # for talks; these give those words civil company in many wordings. Drawn from a generator of
 # their own (``WAR_RNG``), after every other batch, so the earlier files do not change.
 WAR_RNG = random.Random(20261130)
+# Below the default weight of own examples (2.0): at full weight these 90 lines moved the
+# toxicity calibration enough to cost recall at 1% FPR on the corpora's test parts.
+WAR_HAM_WEIGHT = 1.0
 CONFLICTS = [
     "the invasion",
     "the war",
@@ -2290,9 +2293,8 @@ def main() -> None:
             toxic.append({"text": template(), "labels": labels})
     for _ in range(5):
         for template in WAR_HAM:
-            ham.append(
-                with_author({"text": template(), "labels": {"spam": 0, **clean}}, HAM_AUTHORS)
-            )
+            row = {"text": template(), "labels": {"spam": 0, **clean}, "weight": WAR_HAM_WEIGHT}
+            ham.append(with_author(row, HAM_AUTHORS))
     emit(HERE / "spam_examples.jsonl", spam)
     emit(HERE / "ham_examples.jsonl", ham)
     emit(HERE / "toxicity_examples.jsonl", toxic)
