@@ -56,12 +56,16 @@ HARD_NEWS_CIVIL = [
     "The jury found him guilty of murder after the shooting. The sentence will be handed "
     "down next month.",
     "Hostages were released in exchange for prisoners, and the truce is holding for now.",
+    # Written after training_data's fifth (war-news) batch, in wordings it does not use.
+    "Eleven miners died when the tunnel collapsed, and the union says the safety warnings "
+    "were ignored.",
+    "The documentary about the siege of Sarajevo is hard to watch, but everyone should see "
+    "how snipers targeted people queuing for bread.",
+    "Over forty thousand people lost their lives in the earthquake and the aftershocks, and "
+    "rebuilding will take a decade.",
 ]
 # Cases the shipped model still gets wrong, with the reason; strict xfail flags a fix.
-KNOWN_WEAK = {
-    HARD_NEWS_CIVIL[2]: "toxicity about 0.5: the toxic news comments of the toxic-spans "
-    "corpus have no civil counterparts, so war words lean toxic",
-}
+KNOWN_WEAK: dict[str, str] = {}
 
 
 def _cases(texts: list[str]) -> list[object]:
