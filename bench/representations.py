@@ -249,38 +249,29 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit("set MODERATION_CORPORA_DIR or pass --corpora-dir")
     started = time.perf_counter()
 
-    # Every corpus's training rows (as build_training_set picks them), then what is scored.
-    train: list[LabelledExample] = []
-    owner: list[str] = []
-    for name in CORPORA:
-        rows = build_training_set(
-            corpora_dir=args.corpora_dir, training_data_dir=Path("/nonexistent"), corpora=[name]
-        )
-        train += rows
-        owner += [name] * len(rows)
-    own = build_training_set(corpora_dir=None, training_data_dir=ROOT / "training_data")
-    train += own
-    owner += ["training_data"] * len(own)
+    # The shipped model's training rows; each belongs to the corpus (or "training_data") that
+    # the first part of its source names.
+    train = build_training_set(
+        corpora_dir=args.corpora_dir, training_data_dir=ROOT / "training_data"
+    )
+    owner = [r.source.split("/")[0] for r in train]
+    tests: list[tuple[str, str, list[LabelledExample]]]
     if args.in_distribution:
-        tests = [
-            (
-                "test part, all corpora",
-                attribute,
-                [
-                    r
-                    for name in CORPORA
-                    for r in load_corpus(name, args.corpora_dir)
-                    if split_part(r.text) == "test" and not r.source.endswith("madlibs")
-                ],
-            )
-            for attribute in ("spam", "toxicity", "identity_attack", "insult", "profanity")
+        test_part = [
+            r
+            for name in CORPORA
+            for r in load_corpus(name, args.corpora_dir)
+            if split_part(r.text) == "test" and not r.source.endswith("madlibs")
         ]
+        attributes = ("spam", "toxicity", "identity_attack", "insult", "profanity")
+        tests = [("test part, all corpora", a, test_part) for a in attributes]
     else:
         tests = [
             t for t in left_out_sets(args.corpora_dir) if args.only is None or t[0] in args.only
         ]
 
-    everything = train + [r for _, _, records in tests for r in records]
+    scored_lists = list({id(records): records for _, _, records in tests}.values())
+    everything = train + [r for records in scored_lists for r in records]
     items = [CommentInput(r.text, r.author_name, r.author_email, r.author_url) for r in everything]
     featurizer = CommentFeaturizer(**FEATURIZER_PARAMS).fit(items[:1])
     norms = featurizer.normalize_batch(items)
@@ -328,11 +319,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         header.append("sentence (sample)")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    offset = len(train)
+    first_row = dict(
+        zip(
+            (id(r) for r in scored_lists),
+            np.cumsum([len(train), *(len(r) for r in scored_lists)]).tolist(),
+            strict=False,
+        )
+    )
     for name, attribute, records in tests:
         j = ATTRIBUTES.index(attribute)
-        scored = slice(offset, offset + len(records))
-        offset += len(records)
+        scored = slice(first_row[id(records)], first_row[id(records)] + len(records))
         labelled = np.array([attribute in r.labels for r in records])
         y_test = np.array([r.labels.get(attribute, 0) for r in records])[labelled]
         fit_rows = (owner_a != name) & (Y[:, j] >= 0) & (W[:, j] > 0)
