@@ -15,11 +15,24 @@ log = logging.getLogger(__name__)
 EXTENSION = "moderation.celery_client"
 
 
+def restore_interval(visibility_timeout: float) -> int:
+    """Seconds between a worker's scans for tasks whose worker died (Redis broker)."""
+    return max(1, min(10, int(visibility_timeout // 2)))
+
+
 def broker_transport_options(broker_url: str, visibility_timeout: float) -> dict[str, Any]:
     """Transport options shared by the sending side and the workers."""
     if broker_url.startswith(("redis://", "rediss://", "sentinel://")):
-        # A task not acknowledged within this many seconds (its worker died) is delivered again.
-        return {"visibility_timeout": visibility_timeout}
+        # A task not acknowledged within visibility_timeout seconds (its worker died) is
+        # delivered again, but only when a worker scans the unacknowledged set. kombu scans
+        # once at start-up and then on every 10th tick of a 10 s timer, so about every 100 s
+        # whatever the timeout; since kombu 5.7 both are transport options. Scan on every tick,
+        # at least twice per timeout and at most every 10 s (one ZRANGE on the server).
+        return {
+            "visibility_timeout": visibility_timeout,
+            "unacked_restore_interval": restore_interval(visibility_timeout),
+            "unacked_restore_throttle": 1,
+        }
     if broker_url.startswith("sqla+sqlite"):
         # Options here go to SQLAlchemy's create_engine: wait on SQLite's lock instead of failing.
         return {"connect_args": {"timeout": 30}}
