@@ -44,6 +44,7 @@ from classifier.normalize import normalize
 from classifier.types import CommentInput
 
 __all__ = [
+    "AUTHOR_META_NAMES",
     "FEATURE_SCHEME",
     "HANDLE_NAMES",
     "META_NAMES",
@@ -344,6 +345,21 @@ _DIGITS = str.maketrans("", "", "0123456789")
 #: tweet corpora would teach the toxicity heads their own habits through them.
 HANDLE_NAMES: tuple[str, ...] = ("n_mentions", "n_hashtags", "n_handles", "has_mention")
 
+#: The dense signals of the author fields (name, e-mail, URL). Only the spam head sees them.
+AUTHOR_META_NAMES: tuple[str, ...] = (
+    "author_url",
+    "author_url_shortener",
+    "author_url_suspicious",
+    "author_url_in_text",
+    "author_url_path",
+    "author_email",
+    "author_email_free",
+    "author_email_digits",
+    "author_name_link",
+    "author_name_digits",
+    "author_name_long",
+)
+
 META_NAMES: tuple[str, ...] = (
     "n_links",
     "has_link",
@@ -364,17 +380,7 @@ META_NAMES: tuple[str, ...] = (
     "log_length",
     "short",
     "non_ascii_ratio",
-    "author_url",
-    "author_url_shortener",
-    "author_url_suspicious",
-    "author_url_in_text",
-    "author_url_path",
-    "author_email",
-    "author_email_free",
-    "author_email_digits",
-    "author_name_link",
-    "author_name_digits",
-    "author_name_long",
+    *AUTHOR_META_NAMES,
     "bias",
     *LEXICON_NAMES,
     *HANDLE_NAMES,
@@ -699,9 +705,32 @@ class CommentFeaturizer(TransformerMixin, BaseEstimator):
 
     @property
     def spam_only_columns(self) -> list[tuple[int, int]]:
-        """Half-open column ranges only the spam head may use: the author block, the handles."""
+        """Half-open column ranges only the spam head may use.
+
+        The hashed author block, the dense author signals (:data:`AUTHOR_META_NAMES`) and the
+        handles: who wrote a comment, and how their e-mail looks, says nothing about whether
+        its text is abusive, and the toxicity corpora carry no author fields to teach that.
+        """
+        author = self.meta_offset + META_NAMES.index(AUTHOR_META_NAMES[0])
         handles = self.meta_offset + META_NAMES.index(HANDLE_NAMES[0])
-        return [self.author_columns, (handles, handles + len(HANDLE_NAMES))]
+        return [
+            self.author_columns,
+            (author, author + len(AUTHOR_META_NAMES)),
+            (handles, handles + len(HANDLE_NAMES)),
+        ]
+
+    @property
+    def neutral_columns(self) -> list[tuple[int, int]]:
+        """Columns no head may use: that an author URL is there, and that it has a path.
+
+        Ordinary readers link their blog or profile; what marks spam is the URL's kind (a
+        shortener, a suspicious TLD, a commercial host), which other columns carry.
+        """
+        columns = []
+        for name in ("author_url", "author_url_path"):
+            j = self.meta_offset + META_NAMES.index(name)
+            columns.append((j, j + 1))
+        return columns
 
     @property
     def meta_offset(self) -> int:
