@@ -16,8 +16,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from classifier.identities import IDENTITY_SHARE, ordinary_identity
+
 HERE = Path(__file__).resolve().parent
 RNG = random.Random(20260510)
+# Author fields come from their own generator, so that they are drawn alike for every label.
+IDENTITY_RNG = random.Random(20261201)
+#: Share of spam rows that carry a real spam signal in an author field.
+SPAM_SIGNAL_SHARE = 0.6
 
 # --------------------------------------------------------------------------------------------
 # Shared pieces
@@ -364,18 +370,30 @@ SPAM_TEMPLATES = [
     ),
 ]
 
+# What really marks a spammer in the author fields: keywords or a brand in the name, a
+# commercial or shortener URL, a throwaway mail domain, a promotional handle. Each returns only
+# the fields it sets; the rest come from the ordinary identity every row draws first
+# (with_author), so ordinary identities are spread alike over spam and ham.
+DISPOSABLE_MAIL = [
+    "mailinator.com",
+    "guerrillamail.com",
+    "10minutemail.com",
+    "yopmail.com",
+    "trashmail.com",
+    "sharklasers.com",
+    "temp-mail.org",
+    "dispostable.com",
+]
 SPAM_AUTHORS = [
-    lambda: ("", "", ""),
-    lambda: ("", "", ""),
-    lambda: (RNG.choice(SEO_ANCHORS).title(), spam_email(), f"http://{RNG.choice(SPAM_DOMAINS)}"),
-    lambda: (name(), spam_email(), f"https://{RNG.choice(SPAM_DOMAINS)}/{slug(5)}"),
-    lambda: (f"{RNG.choice(BRANDS)} Support", spam_email(), ""),
+    lambda: (RNG.choice(SEO_ANCHORS).title(), "", f"http://{RNG.choice(SPAM_DOMAINS)}"),
+    lambda: ("", "", f"https://{RNG.choice(SPAM_DOMAINS)}/{slug(5)}"),
+    lambda: (f"{RNG.choice(BRANDS)} Support", "", ""),
     lambda: (
         f"{RNG.choice(['cheap', 'buy', 'best'])} {RNG.choice(PILLS)}",
         "",
         f"https://{RNG.choice(SHORT)}/{slug()}",
     ),
-    lambda: (f"{RNG.choice(FIRST).lower()}{RNG.randint(1000, 99999)}", spam_email(), ""),
+    lambda: ("", f"{slug(8)}@{RNG.choice(DISPOSABLE_MAIL)}", ""),
     lambda: (handle_body(), "", ""),
     lambda: (creator_body(), "", ""),
 ]
@@ -681,26 +699,6 @@ HAM_TEMPLATES = [
     ),
 ]
 
-HAM_AUTHORS = [
-    lambda: ("", "", ""),
-    lambda: (name(), "", ""),
-    lambda: (
-        name(),
-        f"{RNG.choice(FIRST).lower()}.{RNG.choice(LAST).lower()}@{RNG.choice(['gmail.com', 'outlook.com', 'example.org', 'posteo.de'])}",
-        "",
-    ),
-    lambda: (
-        RNG.choice(FIRST),
-        "",
-        f"https://{RNG.choice(FIRST).lower()}{RNG.choice(LAST).lower()}.blog",
-    ),
-    lambda: (
-        f"{RNG.choice(FIRST)} from {RNG.choice(['Leeds', 'Ohio', 'Lagos', 'Lyon', 'Pune', 'Cork', 'Adelaide'])}",
-        "",
-        "",
-    ),
-    lambda: (uname()[1:], "", ""),
-]
 
 # --------------------------------------------------------------------------------------------
 # Toxicity: explicit per-attribute labels
@@ -2252,14 +2250,21 @@ def emit(path: Path, rows: list[dict[str, Any]]) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def with_author(row: dict[str, Any], authors: list[Any]) -> dict[str, Any]:
-    author_name, author_email, author_url = RNG.choice(authors)()
-    if author_name:
-        row["author_name"] = author_name
-    if author_email:
-        row["author_email"] = author_email
-    if author_url:
-        row["author_url"] = author_url
+def with_author(row: dict[str, Any], *, spam: bool = False) -> dict[str, Any]:
+    """Attach the author fields a comment form sends, independently of the label.
+
+    Every row draws an ordinary identity (or none) the same way; a spam row then keeps, with
+    probability SPAM_SIGNAL_SHARE, one real spam signal in place of that identity's field.
+    """
+    fields = (
+        ordinary_identity(IDENTITY_RNG) if IDENTITY_RNG.random() < IDENTITY_SHARE else ("", "", "")
+    )
+    if spam and IDENTITY_RNG.random() < SPAM_SIGNAL_SHARE:
+        signal = IDENTITY_RNG.choice(SPAM_AUTHORS)()
+        fields = tuple(mark or field for mark, field in zip(signal, fields, strict=True))
+    for key, value in zip(("author_name", "author_email", "author_url"), fields, strict=True):
+        if value:
+            row[key] = value
     return row
 
 
@@ -2268,33 +2273,33 @@ def main() -> None:
     for _ in range(4):
         for template in SPAM_TEMPLATES + EXTRA_SPAM + EXTRA_SPAM_2 + EXTRA_SPAM_3:
             text = template()
-            spam.append(with_author({"text": text, "labels": {"spam": 1}}, SPAM_AUTHORS))
+            spam.append(with_author({"text": text, "labels": {"spam": 1}}, spam=True))
     clean = dict.fromkeys(
         ("toxicity", "severe_toxicity", "identity_attack", "insult", "profanity", "threat"), 0
     )
     ham = []
     for _ in range(5):
         for template in HAM_TEMPLATES + EXTRA_HAM + EXTRA_HAM_2 + EXTRA_HAM_3:
-            ham.append(
-                with_author({"text": template(), "labels": {"spam": 0, **clean}}, HAM_AUTHORS)
-            )
+            ham.append(with_author({"text": template(), "labels": {"spam": 0, **clean}}))
     toxic = []
     for _ in range(6):
         for template, labels in TOXIC_TEMPLATES:
             # Sub-attributes a template does not settle stay unknown, except severe_toxicity,
             # which the templates mark wherever it applies.
-            toxic.append({"text": template(), "labels": {"severe_toxicity": 0, **labels}})
+            toxic.append(
+                with_author({"text": template(), "labels": {"severe_toxicity": 0, **labels}})
+            )
     for _ in range(4):
         for template in HARD_NEGATIVE_TEMPLATES:
-            toxic.append({"text": template(), "labels": {"spam": 0, **clean}})
+            toxic.append(with_author({"text": template(), "labels": {"spam": 0, **clean}}))
     for _ in range(5):
         for template in EXTRA_THREATS:
             labels = {"spam": 0, "toxicity": 1, "threat": 1, "identity_attack": 0}
-            toxic.append({"text": template(), "labels": labels})
+            toxic.append(with_author({"text": template(), "labels": labels}))
     for _ in range(5):
         for template in WAR_HAM:
             row = {"text": template(), "labels": {"spam": 0, **clean}, "weight": WAR_HAM_WEIGHT}
-            ham.append(with_author(row, HAM_AUTHORS))
+            ham.append(with_author(row))
     emit(HERE / "spam_examples.jsonl", spam)
     emit(HERE / "ham_examples.jsonl", ham)
     emit(HERE / "toxicity_examples.jsonl", toxic)
