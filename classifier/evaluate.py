@@ -32,6 +32,7 @@ from sklearn.metrics import average_precision_score, precision_recall_curve, roc
 
 from classifier import ATTRIBUTES
 from classifier.corpora import CORPORA, load_corpus, split
+from classifier.identities import as_submitted
 from classifier.model import ModerationModel
 from classifier.quality import (
     cross_corpus as leave_one_corpus_out,
@@ -41,6 +42,7 @@ from classifier.quality import (
     obfuscation_drop,
     recall_at_fpr,
     span_f1,
+    submitted_figures,
 )
 from classifier.types import CommentInput, LabelledExample
 
@@ -93,6 +95,10 @@ def _ece(y: NDArray[Any], p: NDArray[Any], bins: int = 10) -> float:
     return float(total / max(len(y), 1))
 
 
+def _madlibs(record: LabelledExample) -> bool:
+    return record.source == "conversationai-bias/madlibs"
+
+
 class _Scored:
     """Test records with their labels (-1 unknown) and probabilities, in ATTRIBUTES order."""
 
@@ -103,7 +109,7 @@ class _Scored:
             [[r.labels.get(a, -1) for a in ATTRIBUTES] for r in records], dtype=np.int8
         ).reshape(len(records), len(ATTRIBUTES))
         self.corpus = np.array([r.source.split("/")[0] for r in records])
-        self.madlibs = np.array([r.source == "conversationai-bias/madlibs" for r in records])
+        self.madlibs = np.array([_madlibs(r) for r in records])
 
     def pair(self, attribute: str, mask: NDArray[np.bool_] | None = None) -> tuple[Any, Any]:
         j = ATTRIBUTES.index(attribute)
@@ -127,11 +133,21 @@ def evaluate(
     """Compute every figure of the report; returns ``(results, scored test records)``."""
     corpora_dir = Path(corpora_dir)
     started = time.perf_counter()
-    records: list[LabelledExample] = []
+    bare: list[LabelledExample] = []
     for name in CORPORA:
-        records.extend(split(load_corpus(name, corpora_dir, max_rows=max_per_corpus))["test"])
+        bare.extend(split(load_corpus(name, corpora_dir, max_rows=max_per_corpus))["test"])
+    # Every figure below is "as submitted": with the name and e-mail a comment form sends.
+    records = as_submitted(bare)
     scored = _Scored(records, model.predict_proba(_items(records)))
     _say(progress, f"scored {len(records)} test comments")
+    submitted = {
+        name: submitted_figures(
+            model,
+            [r for r in bare if r.source.split("/")[0] == name and not _madlibs(r)],
+            thresholds,
+        )
+        for name in CORPORA
+    }
     real = ~scored.madlibs
     text_len = np.array([len(r.text) for r in records])
     links = np.array([bool(_LINK.search(r.text) or r.author_url) for r in records])
@@ -150,6 +166,7 @@ def evaluate(
         "madlibs_test_sentences": int(scored.madlibs.sum()),
         "max_per_corpus": max_per_corpus,
         "thresholds": dict(thresholds),
+        "submitted": submitted,
         "overall": {},
         "confusion": {},
         "per_corpus": {},
@@ -213,6 +230,7 @@ def evaluate(
             corpora=cross_corpora,
             max_per_corpus=max_per_corpus,
             training_data_dir=training_data_dir or ROOT / "training_data",
+            thresholds=thresholds,
             progress=progress,
         )
     out["seconds"] = round(time.perf_counter() - started, 1)
@@ -225,6 +243,7 @@ def _cross_corpus(
     corpora: Sequence[str] | None,
     max_per_corpus: int | None,
     training_data_dir: Path,
+    thresholds: Mapping[str, float],
     progress: bool,
 ) -> dict[str, Any]:
     from classifier.train import build_training_set, fit_model
@@ -242,7 +261,9 @@ def _cross_corpus(
         _say(progress, f"trained without {left} in {time.perf_counter() - started:.0f}s")
         return model
 
-    return leave_one_corpus_out(corpora_dir, train_fn, corpora=tuple(corpora or CORPORA))
+    return leave_one_corpus_out(
+        corpora_dir, train_fn, corpora=tuple(corpora or CORPORA), thresholds=thresholds
+    )
 
 
 def _say(progress: bool, message: str) -> None:
@@ -376,7 +397,9 @@ def _markdown(results: dict[str, Any], files: dict[str, str]) -> str:
     )
     add("")
 
-    add("## Targets of issue 3")
+    _submitted_section(lines, results)
+
+    add("## Targets of issue 3 (as submitted)")
     add("")
     add("| check | target | measured | |")
     add("|---|---|---|---|")
@@ -384,7 +407,7 @@ def _markdown(results: dict[str, Any], files: dict[str, str]) -> str:
     if cross:
         for name, res in cross.items():
             for attribute, m in res.items():
-                if m is None:
+                if m is None or attribute == "submitted":
                     continue
                 if attribute == "spam":
                     ok = m["auc"] >= 0.97 and m["recall_at_1pct_fpr"] >= 0.80
@@ -498,7 +521,7 @@ def _markdown(results: dict[str, Any], files: dict[str, str]) -> str:
         add("|---|---|---|---|---|---|")
         for name, res in cross.items():
             for attribute, m in res.items():
-                if m is None:
+                if m is None or attribute == "submitted":
                     continue
                 add(
                     f"| {name} | {attribute} | {m['n']} | {m['positives']} | {m['auc']:.3f} | "
@@ -529,6 +552,83 @@ def _markdown(results: dict[str, Any], files: dict[str, str]) -> str:
     add(f"Report computed in {results['seconds']}s.")
     add("")
     return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.1f}%"
+
+
+def _submitted_rows(
+    lines: list[str], label: str, figures: dict[str, Any], checks: list[tuple[str, bool]]
+) -> None:
+    """One table row per corpus: decision shares and AUC, bare -> as submitted."""
+    bare, sub = figures["bare"], figures["submitted"]
+    cells = []
+    for key in ("spam_false_alarm", "spam_caught", "civil_held", "abuse_held"):
+        b, a = bare["decisions"][key], sub["decisions"][key]
+        cells.append("-" if b is None else f"{_pct(b)} → **{_pct(a)}**")
+    aucs = [
+        f"{attribute} {bare[attribute]:.3f} → **{sub[attribute]:.3f}**"
+        for attribute in ATTRIBUTES
+        if attribute in bare and attribute in sub and attribute in ("spam", "toxicity")
+    ]
+    lines.append(f"| {label} | " + " | ".join(cells) + f" | {', '.join(aucs) or '-'} |")
+    b, a = bare["decisions"], sub["decisions"]
+    if b["spam_false_alarm"] is not None:
+        gap = abs(a["spam_false_alarm"] - b["spam_false_alarm"])
+        checks.append((f"{label}: spam false alarms, submitted - bare <= 0.5 pt", gap <= 0.005))
+        checks.append(
+            (f"{label}: spam false alarms as submitted <= 1%", a["spam_false_alarm"] <= 0.01)
+        )
+    if b["abuse_held"] is not None:
+        gap = abs(a["abuse_held"] - b["abuse_held"])
+        checks.append((f"{label}: abuse held, submitted - bare <= 2 pt", gap <= 0.02))
+
+
+def _submitted_section(lines: list[str], results: dict[str, Any]) -> None:
+    """The card's lead: what the policy does to comments bare and as a form submits them."""
+    add = lines.append
+    t = results["thresholds"]
+    add("## As submitted, at the policy's thresholds")
+    add("")
+    add(
+        "Every comment form sends a name and an e-mail, so the service sees comments **as "
+        "submitted**: here each test text is scored bare and again with an ordinary identity "
+        "attached (`classifier.identities.as_submitted`, drawn from the text, independent of "
+        "the label). Decisions at the default policy "
+        f"(spam >= {t.get('spam')} rejects; any toxicity attribute at or over its threshold "
+        "holds): *spam false alarms* = not-spam rejected as spam, *spam caught* = spam "
+        "rejected, *civil held* = civil comments held or rejected, *abuse held* = toxic "
+        "comments held or rejected. Figures are bare → **as submitted**; the rest of this "
+        "card is as submitted."
+    )
+    add("")
+    head = (
+        "| {} | spam false alarms | spam caught | civil held | abuse held | ROC-AUC |\n"
+        "|---|---|---|---|---|---|"
+    )
+    checks: list[tuple[str, bool]] = []
+    add(head.format("test part of"))
+    for name, figures in results["submitted"].items():
+        if figures["bare"]["decisions"]["n"]:
+            _submitted_rows(lines, name, figures, checks)
+    add("")
+    cross = results.get("cross_corpus") or {}
+    if any("submitted" in res for res in cross.values()):
+        add(head.format("left out of training"))
+        for name, res in cross.items():
+            if "submitted" in res:
+                _submitted_rows(lines, f"{name} (left out)", res["submitted"], checks)
+        add("")
+    if checks:
+        passed = sum(ok for _, ok in checks)
+        add(f"Targets of issue 11: {passed} of {len(checks)} met.")
+        add("")
+        add("| check | |")
+        add("|---|---|")
+        for label, ok in checks:
+            add(f"| {label} | {_ok(ok)} |")
+        add("")
 
 
 def _table(lines: list[str], rows: dict[str, dict[str, dict[str, float]]]) -> None:

@@ -9,7 +9,7 @@ corpora folder, uses only parts the model did not train on (:func:`classifier.co
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 from sklearn.metrics import roc_auc_score, roc_curve
 
-from classifier import ATTRIBUTES
+from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES
 from classifier.corpora import (
     SPAM_CORPORA,
     TOXICITY_CORPORA,
@@ -25,6 +25,7 @@ from classifier.corpora import (
     load_toxic_spans,
     split,
 )
+from classifier.identities import as_submitted
 from classifier.model import ModerationModel
 from classifier.types import CommentInput, LabelledExample
 
@@ -32,12 +33,14 @@ __all__ = [
     "attribute_auc",
     "calibration",
     "cross_corpus",
+    "decision_shares",
     "identity_auc",
     "left_out_sets",
     "obfuscate",
     "obfuscation_drop",
     "recall_at_fpr",
     "span_f1",
+    "submitted_figures",
 ]
 
 
@@ -67,6 +70,63 @@ def attribute_auc(
         "n": len(rows),
         "positives": int(y.sum()),
     }
+
+
+def decision_shares(
+    records: Sequence[LabelledExample], probs: ArrayLike, thresholds: Mapping[str, float]
+) -> dict[str, Any]:
+    """What the policy's score rules do to ``records`` at ``thresholds``, as shares.
+
+    A comment is rejected as spam at or over the spam threshold and held when any toxicity
+    attribute is at or over its own. ``spam_caught`` / ``spam_false_alarm``: share of spam /
+    not-spam rows rejected as spam; ``abuse_held`` / ``civil_held``: share of toxic / civil
+    rows held or rejected. A figure is None where the records hold no such row.
+    """
+    p = np.asarray(probs)
+    spam = p[:, ATTRIBUTES.index("spam")] >= thresholds["spam"]
+    toxic = np.zeros(len(p), dtype=bool)
+    for attribute in TOXICITY_ATTRIBUTES:
+        toxic |= p[:, ATTRIBUTES.index(attribute)] >= thresholds[attribute]
+    stopped = spam | toxic
+    y_spam = np.array([r.labels.get("spam", -1) for r in records])
+    y_tox = np.array([r.labels.get("toxicity", -1) for r in records])
+
+    def share(flag: np.ndarray, mask: np.ndarray) -> float | None:
+        return float(flag[mask].mean()) if mask.any() else None
+
+    return {
+        "spam_caught": share(spam, y_spam == 1),
+        "spam_false_alarm": share(spam, y_spam == 0),
+        "abuse_held": share(stopped, y_tox == 1),
+        "civil_held": share(stopped, y_tox == 0),
+        "n": len(records),
+    }
+
+
+def submitted_figures(
+    model: ModerationModel,
+    records: Sequence[LabelledExample],
+    thresholds: Mapping[str, float],
+    attributes: Sequence[str] = ATTRIBUTES,
+) -> dict[str, Any]:
+    """ROC-AUC per attribute and :func:`decision_shares`, bare and as submitted.
+
+    "As submitted" attaches an ordinary identity to every row that has none
+    (:func:`classifier.identities.as_submitted`), drawn independently of the label: what the
+    service sees, since every comment form sends a name and an e-mail.
+    """
+    out: dict[str, Any] = {}
+    for how, rows in (("bare", list(records)), ("submitted", as_submitted(records))):
+        probs = model.predict_proba(_items(rows))
+        figures: dict[str, Any] = {"decisions": decision_shares(rows, probs, thresholds)}
+        for attribute in attributes:
+            j = ATTRIBUTES.index(attribute)
+            keep = np.array([attribute in r.labels for r in rows], dtype=bool)
+            y = np.array([r.labels.get(attribute, 0) for r in rows])[keep]
+            if len(y) and y.min() != y.max():
+                figures[attribute] = float(roc_auc_score(y, probs[keep, j]))
+        out[how] = figures
+    return out
 
 
 def calibration(
@@ -140,17 +200,22 @@ def cross_corpus(
     train_fn: Callable[[Sequence[str]], ModerationModel],
     *,
     corpora: Sequence[str] = SPAM_CORPORA + TOXICITY_CORPORA,
+    thresholds: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     """Leave-one-corpus-out: for each corpus, train on the others, score all of it.
 
     ``train_fn(corpus_names)`` trains a model on the named corpora (plus whatever else it
-    adds, e.g. training_data/). Which corpora and attributes: :func:`left_out_sets`.
+    adds, e.g. training_data/). Which corpora and attributes: :func:`left_out_sets`. Each
+    entry is ``{attribute: metrics as submitted}``; with ``thresholds``, also ``"submitted"``:
+    :func:`submitted_figures` of that attribute, bare and as submitted.
     """
     out: dict[str, Any] = {}
     every = list(SPAM_CORPORA + TOXICITY_CORPORA)
     for name, attribute, records in left_out_sets(corpora_dir, corpora):
         model = train_fn([c for c in every if c != name])
-        out[name] = {attribute: attribute_auc(model, records, attribute)}
+        out[name] = {attribute: attribute_auc(model, as_submitted(records), attribute)}
+        if thresholds is not None:
+            out[name]["submitted"] = submitted_figures(model, records, thresholds, [attribute])
     return out
 
 

@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from classifier.features import HANDLE_NAMES, META_NAMES, CommentFeaturizer, comment_meta
+from classifier.features import (
+    AUTHOR_META_NAMES,
+    HANDLE_NAMES,
+    META_NAMES,
+    CommentFeaturizer,
+    comment_meta,
+)
 from classifier.normalize import normalize
 from classifier.types import CommentInput
 
@@ -66,9 +72,21 @@ def test_handle_signals() -> None:
     assert meta["n_mentions"] == pytest.approx(np.log1p(1)) and meta["n_handles"] == 0.0
 
 
-def test_spam_only_columns_cover_the_author_block_and_the_handles() -> None:
+def test_spam_only_columns_cover_every_author_column_and_the_handles() -> None:
     f = CommentFeaturizer(n_bits=12).fit(ITEMS)
-    (a_lo, a_hi), (h_lo, h_hi) = f.spam_only_columns
+    (a_lo, a_hi), (m_lo, m_hi), (h_lo, h_hi) = f.spam_only_columns
     assert (a_lo, a_hi) == f.author_columns
+    assert META_NAMES[m_lo - f.meta_offset : m_hi - f.meta_offset] == AUTHOR_META_NAMES
     assert h_hi - h_lo == len(HANDLE_NAMES)
     assert META_NAMES[h_lo - f.meta_offset] == HANDLE_NAMES[0]
+
+
+def test_toxicity_columns_do_not_change_with_the_author() -> None:
+    """Every column that an author field moves is one the toxicity heads ignore."""
+    f = CommentFeaturizer(n_bits=12).fit(ITEMS)
+    text = "Thanks, see https://example.org/report for the figures."
+    bare = f.transform([CommentInput(text)]).toarray()[0]
+    who = CommentInput(text, "Ana 1987", "ana1987@gmail.com", "https://bit.ly/x")
+    moved = np.flatnonzero(f.transform([who]).toarray()[0] != bare)
+    ignored = f.spam_only_columns + f.neutral_columns
+    assert moved.size and all(any(lo <= j < hi for lo, hi in ignored) for j in moved)

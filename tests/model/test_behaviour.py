@@ -131,6 +131,65 @@ def test_author_name_changes_nothing_much(model: ModerationModel, text: str) -> 
             assert abs(other[attribute] - base[attribute]) < 0.1, (name, attribute)
 
 
+# Ordinary commenters as comment forms submit them (written for this test, not drawn from
+# classifier.identities): names from many cultures and scripts; e-mails with digits, dots,
+# underscores and plus tags on free-mail, national, corporate and university domains; some
+# with a personal URL.
+ORDINARY_IDENTITIES: list[dict[str, str]] = [
+    {"author_name": "David", "author_email": "david1987@gmail.com"},
+    {"author_name": "David P.", "author_email": "david.p@gmail.com"},
+    {"author_name": "sarah_k", "author_email": "sarah.k+comments@outlook.com"},
+    {"author_name": "Jürgen Weiß", "author_email": "j.weiss@t-online.de"},
+    {"author_name": "Ngozi Eze", "author_email": "ngozi.eze2@yahoo.com"},
+    {"author_name": "李明", "author_email": "liming88@163.com"},
+    {"author_name": "Анна Смирнова", "author_email": "anna_smirnova@mail.ru"},
+    {"author_name": "محمد علي", "author_email": "m.ali@hotmail.com"},
+    {"author_name": "Priya R", "author_email": "priya.raman@iitm.ac.in"},
+    {"author_name": "tom77", "author_email": "tom77@icloud.com"},
+    {"author_name": "Dr. Helen Ward", "author_email": "h.ward@nhs.net"},
+    {"author_name": "Lucas Moreau", "author_email": "lucas.moreau@free.fr",
+     "author_url": "https://lucasmoreau.fr"},
+    {"author_name": "kenji", "author_email": "kenji.t@yahoo.co.jp",
+     "author_url": "https://github.com/kenjit"},
+    {"author_name": "Maria from Porto", "author_email": "mariaf1990@sapo.pt"},
+    {"author_name": "bookworm42", "author_email": "bookworm42@proton.me"},
+    {"author_name": "J", "author_email": "jk@jkdesign.co.uk"},
+]  # fmt: skip
+ABUSE_AS_SUBMITTED = [
+    *OBVIOUS_ABUSE,
+    "you are a worthless idiot and a liar",
+    "All immigrants are criminals and should be deported.",
+]
+CIVIL_AS_SUBMITTED = [
+    "Thanks for this tutorial!",
+    "Great article, thank you for writing it.",
+    *HARD_NEWS_CIVIL[:5],
+]
+
+
+@pytest.mark.parametrize("text", [*CIVIL_AS_SUBMITTED, *ABUSE_AS_SUBMITTED])
+def test_an_ordinary_identity_changes_no_score(model: ModerationModel, text: str) -> None:
+    """Attaching or changing an ordinary identity moves spam <= 0.05, toxicity <= 0.02."""
+    seen = [scores(model, text)] + [scores(model, text, **who) for who in ORDINARY_IDENTITIES]
+    for attribute in ATTRIBUTES:
+        values = [s[attribute] for s in seen]
+        limit = 0.05 if attribute == "spam" else 0.02
+        assert max(values) - min(values) <= limit, (attribute, min(values), max(values))
+
+
+@pytest.mark.parametrize("text", CIVIL_AS_SUBMITTED)
+def test_spammy_author_fields_raise_spam(model: ModerationModel, text: str) -> None:
+    """Real evidence in author fields keeps its weight: a commercial URL, keywords as a name."""
+    who = ORDINARY_IDENTITIES[0]
+    plain = scores(model, text, **who)["spam"]
+    for spammy in (
+        {"author_url": "https://cheap-pills-online.top/buy"},
+        {"author_url": "http://bit.ly/3kXq9"},
+        {"author_name": "Buy Cheap Viagra Online"},
+    ):
+        assert scores(model, text, **(who | spammy))["spam"] > plain, spammy
+
+
 @pytest.mark.parametrize("text", [OBVIOUS_ABUSE[0], *HARD_NEWS_CIVIL[:3]])
 def test_punctuation_changes_nothing_much(model: ModerationModel, text: str) -> None:
     base = scores(model, text)
