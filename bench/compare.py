@@ -7,7 +7,11 @@ Every tool scores the same held-out comments: the fixed ``test`` part
 sentences. The tools:
 
 * ``this project``: the shipped model (``classifier.registry.BUILTIN_VERSION``), all seven
-  attributes;
+  attributes, on the bare texts;
+* ``this project as submitted``: the same model on the same texts as a comment form sends
+  them, each with an ordinary name and e-mail (:func:`classifier.identities.as_submitted`,
+  drawn from the text, independent of the label): what the service really sees. The other
+  tools read the text alone, so for them bare and as submitted are the same;
 * ``tfidf+logreg``: the textbook baseline, TF-IDF word 1-2-grams + char 2-5-grams and one
   LogisticRegression per attribute, fitted on the same training examples as the shipped model
   (:func:`classifier.train.build_training_set`: the ``train`` parts plus training_data/);
@@ -20,7 +24,9 @@ Each tool runs in a fresh subprocess (BLAS threads pinned to 1) that loads it, s
 comments in one batch, then times single comments one by one; its peak resident memory is the
 subprocess's ``ru_maxrss`` (the baseline is fitted in a subprocess of its own and only loaded
 in the measured one). A tool that cannot be imported or run is reported as unavailable.
-Prints ROC-AUC and recall at 1% false-positive rate per attribute, then speed and memory.
+Prints ROC-AUC and recall at 1% false-positive rate per attribute, what the default policy
+decides for this project's model bare and as submitted (spam false alarms, spam caught, civil
+comments held, abuse held), then speed and memory.
 
 ``--cross-corpus`` measures generalisation instead: each corpus in turn is left out of fitting
 (this project's model and the baseline) and scored whole by every tool (see ``_cross_corpus``).
@@ -49,10 +55,19 @@ sys.path.insert(0, str(ROOT))
 
 from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES  # noqa: E402
 
-TOOLS = ("this project", "tfidf+logreg", "alt-profanity-check", "better-profanity", "antispam")
+SUBMITTED = "this project as submitted"
+TOOLS = (
+    "this project",
+    SUBMITTED,
+    "tfidf+logreg",
+    "alt-profanity-check",
+    "better-profanity",
+    "antispam",
+)
 #: Attributes each tool is scored against.
 COVERS: dict[str, tuple[str, ...]] = {
     "this project": ATTRIBUTES,
+    SUBMITTED: ATTRIBUTES,
     "tfidf+logreg": ATTRIBUTES,
     "alt-profanity-check": TOXICITY_ATTRIBUTES,
     "better-profanity": TOXICITY_ATTRIBUTES,
@@ -140,12 +155,11 @@ def _loader(tool: str, baseline: Path | None) -> Any:
         out[:, cols] = np.asarray(values, dtype=float)[:, None]
         return out
 
-    if tool == "this project":
+    if tool in ("this project", SUBMITTED):
         from classifier.registry import BUILTIN_VERSION, builtin_registry
-        from classifier.types import CommentInput
 
         model = builtin_registry().load(BUILTIN_VERSION)
-        return lambda texts: model.predict_proba([CommentInput(t) for t in texts])
+        return lambda texts: model.predict_proba(_items(texts, submitted=tool == SUBMITTED))
     if tool == "tfidf+logreg":
         assert baseline is not None
         with baseline.open("rb") as fh:
@@ -179,6 +193,17 @@ def _loader(tool: str, baseline: Path | None) -> Any:
 
         return lambda texts: spread([score_antispam(t) for t in texts], len(texts))
     raise ValueError(tool)
+
+
+def _items(texts: list[str], *, submitted: bool) -> list[Any]:
+    """Comments of ``texts``, bare or as submitted (with an ordinary name and e-mail)."""
+    from classifier.identities import as_submitted
+    from classifier.types import CommentInput, LabelledExample
+
+    rows = [LabelledExample(t, {}) for t in texts]
+    if submitted:
+        rows = as_submitted(rows)
+    return [CommentInput(r.text, r.author_name, r.author_email, r.author_url) for r in rows]
 
 
 def _child(args: argparse.Namespace) -> None:
@@ -263,6 +288,7 @@ def _cross_corpus(corpora: Path, tools: list[str], max_per_corpus: int | None) -
     identity-term templates; the toxic-spans corpus has no non-toxic posts and is skipped).
     """
     from classifier.corpora import CORPORA
+    from classifier.identities import as_submitted
     from classifier.quality import left_out_sets
     from classifier.train import build_training_set, fit_model
     from classifier.types import CommentInput
@@ -278,6 +304,8 @@ def _cross_corpus(corpora: Path, tools: list[str], max_per_corpus: int | None) -
         for tool in tools:
             if attribute not in COVERS[tool]:
                 continue
+            if tool == SUBMITTED:
+                continue  # scored with "this project", by the same fitted model
             if tool == "this project":
                 training = build_training_set(
                     corpora_dir=corpora,
@@ -288,6 +316,11 @@ def _cross_corpus(corpora: Path, tools: list[str], max_per_corpus: int | None) -
                 model = fit_model(training)
                 p = model.predict_proba([CommentInput(r.text, r.author_name) for r in records])
                 scores[tool] = _metrics(y, p[:, j])
+                rows_submitted = as_submitted(records)
+                p = model.predict_proba(
+                    [CommentInput(r.text, r.author_name, r.author_email) for r in rows_submitted]
+                )
+                scores[SUBMITTED] = _metrics(y, p[:, j])
             elif tool == "tfidf+logreg":
                 fitted = _fit_baseline(
                     corpora, max_per_corpus, None, names=others, attributes=(attribute,)
@@ -388,10 +421,38 @@ def main() -> None:
             for j, attribute in enumerate(ATTRIBUTES):
                 if attribute in COVERS[tool]:
                     res["metrics"][attribute] = _metrics(labels[:, j], probs[:, j])
+            if tool in ("this project", SUBMITTED) and len(probs) == len(texts):
+                res["decisions"] = _decisions(texts, labels, probs)
             results[tool] = res
     _print(results, tools, labels)
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+def _decisions(texts: list[str], labels: np.ndarray, probs: np.ndarray) -> dict[str, Any]:
+    """What the default policy's score rules decide (classifier.quality.decision_shares)."""
+    from classifier.quality import decision_shares
+    from classifier.types import LabelledExample
+    from moderation.services.policy import SiteSettings
+
+    rows = [
+        LabelledExample(t, {a: int(v) for a, v in zip(ATTRIBUTES, y, strict=True) if v >= 0})
+        for t, y in zip(texts, labels, strict=True)
+    ]
+    return decision_shares(rows, probs, SiteSettings().thresholds)
+
+
+def _print_decisions(results: dict[str, dict[str, Any]]) -> None:
+    shown = [t for t in ("this project", SUBMITTED) if "decisions" in results.get(t, {})]
+    if not shown:
+        return
+    print()
+    print("At the default policy's thresholds (all test parts pooled):")
+    keys = ("spam_false_alarm", "spam_caught", "civil_held", "abuse_held")
+    print(f"{'':<28}" + "".join(f"{k:>18}" for k in keys))
+    for tool in shown:
+        d = results[tool]["decisions"]
+        print(f"{tool:<28}" + "".join(f"{100 * d[k]:>17.2f}%" for k in keys))
 
 
 def _print(results: dict[str, dict[str, Any]], tools: list[str], labels: np.ndarray) -> None:
@@ -412,6 +473,7 @@ def _print(results: dict[str, dict[str, Any]], tools: list[str], labels: np.ndar
                 cell = f"{m[0]:.3f} / {m[1]:.3f}"
             row += f"{cell:>{max(width, 22)}}"
         print(row)
+    _print_decisions(results)
     print()
     print(f"{'tool':<22}{'comments/s (batch)':>20}{'single (ms, median)':>22}{'peak RSS (MB)':>16}")
     for tool in tools:
