@@ -32,13 +32,18 @@ def _comments(n: int, seed: int) -> list[dict[str, str]]:
     corpora = os.environ.get("MODERATION_CORPORA_DIR")
     if corpora and Path(corpora).is_dir():
         from classifier.corpora import CORPORA, load_corpus
+        from classifier.identities import as_submitted
 
         pool = []
         for name in CORPORA:
             records = load_corpus(name, Path(corpora))
             if name == "conversationai-bias":
                 records = [r for r in records if r.source.endswith("wikipedia")]
-            pool.extend({"text": r.text, "author_name": r.author_name} for r in records)
+            # As submitted: with the name and e-mail a comment form sends.
+            pool.extend(
+                {"text": r.text, "author_name": r.author_name, "author_email": r.author_email}
+                for r in as_submitted(records)
+            )
         rng.shuffle(pool)
         return [pool[i % len(pool)] for i in range(n)]
     sentence = (
@@ -70,7 +75,9 @@ def _measure(args: argparse.Namespace) -> dict[str, float]:
     rss_loaded = process.memory_info().rss
 
     rows = _comments(args.comments, args.seed)
-    items = [CommentInput(r["text"], r.get("author_name", "")) for r in rows]
+    items = [
+        CommentInput(r["text"], r.get("author_name", ""), r.get("author_email", "")) for r in rows
+    ]
     mean_chars = statistics.fmean(len(i.text) for i in items)
 
     model.score(items[:200])  # warm caches
