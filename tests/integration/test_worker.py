@@ -141,6 +141,37 @@ def test_a_decided_comment_is_never_decided_twice(
     assert decisions == 1
 
 
+# (content, name, e-mail, status) as a WordPress form submits them: an ordinary reader with
+# digits in the address is published, abuse from a gmail address is held.
+AS_SUBMITTED = [
+    ("Thanks for this tutorial!", "David", "david1987@gmail.com", "approved"),
+    ("Thanks for this tutorial!", "David P.", "david.p@gmail.com", "approved"),
+    ("you are a worthless idiot and a liar", "Ann", "ann.k@gmail.com", "held"),
+    ("All immigrants are criminals and should be deported.", "Bob", "bob77@gmail.com", "held"),
+]
+
+
+def test_comments_are_decided_as_submitted_with_ordinary_identities(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """Name, e-mail, IP and user agent attached: the decision is the text's, not the author's."""
+    app = make_app("sqlite")
+    _, key = create_site(app)
+    with running_worker(dict(app.config), tmp_path / "worker.log"), http_server(app) as base:
+        for i, (content, name, email, expected) in enumerate(AS_SUBMITTED):
+            payload = comment_payload(content=content)
+            payload["article"]["id"] = f"article-{i}"
+            payload["author"] |= {"id": f"reader-{i}", "name": name, "email": email}
+            payload["author"]["ip"] = f"198.51.100.{10 + i}"
+            response = requests.post(
+                f"{base}/api/v1/comments?wait=5000", json=payload, headers=auth(key), timeout=30
+            )
+            body = response.json()
+            if response.status_code == 202:
+                body = wait_decided(base, key, body["id"])
+            assert body["status"] == expected, (content, email, body["scores"])
+
+
 @pytest.mark.redis
 def test_a_task_is_delivered_again_when_its_worker_dies(
     make_app: AppFactory, tmp_path: Path
