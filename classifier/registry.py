@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 #: Version id of the default model shipped in ``classifier/models/``.
-BUILTIN_VERSION = "20261130-175134-32f2a555"
+BUILTIN_VERSION = "20261201-102250-67f13e16"
 
 BUILTIN_ROOT = Path(__file__).resolve().parent / "models"
 
