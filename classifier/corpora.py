@@ -72,16 +72,7 @@ SOURCE_WEIGHTS: dict[str, float] = {
     "conversationai-bias/madlibs": 0.3,  # synthetic: keeps identity terms neutral, not a sample
 }
 
-#: Per-source multipliers for single attributes (missing means 1.0). The toxic-spans posts are
-#: all toxic news comments with no non-toxic news comments beside them: at full weight their
-#: ``toxicity`` label teaches that news topics (war, terrorism, crime) are toxic, so it is
-#: damped to 0.1 (chosen on held-out AUC and civil-news false positives); their sub-type
-#: labels (which toxic posts insult, threaten, ...) keep full weight. Spam corpora say nothing
-#: reliable about toxicity and toxicity corpora nothing about spam, so those cross labels are
-#: assumptions ("ham is civil", "talk-page comments are not spam") and weigh less (the spam
-#: weights of the toxicity corpora were cut twice after leave-one-corpus-out checks, to 0.3 of
-#: the halved value the second time: so many easy negatives made the spam head lean on "not
-#: like a tweet" rather than on spam, and tweets' t.co links taught it that links are normal).
+
 def _kinds_at_full_weight(source_weight: float) -> dict[str, float]:
     """Multipliers that give the kinds of toxicity (not toxicity itself) weight 1 again.
 
@@ -95,6 +86,16 @@ def _kinds_at_full_weight(source_weight: float) -> dict[str, float]:
     return {a: 1.0 / source_weight for a in TOXICITY_ATTRIBUTES if a != "toxicity"}
 
 
+#: Per-source multipliers for single attributes (missing means 1.0). The toxic-spans posts are
+#: all toxic news comments with no non-toxic news comments beside them: at full weight their
+#: ``toxicity`` label teaches that news topics (war, terrorism, crime) are toxic, so it is
+#: damped to 0.1 (chosen on held-out AUC and civil-news false positives); their sub-type
+#: labels (which toxic posts insult, threaten, ...) keep full weight. Spam corpora say nothing
+#: reliable about toxicity and toxicity corpora nothing about spam, so those cross labels are
+#: assumptions ("ham is civil", "talk-page comments are not spam") and weigh less (the spam
+#: weights of the toxicity corpora were cut twice after leave-one-corpus-out checks, to 0.3 of
+#: the halved value the second time: so many easy negatives made the spam head lean on "not
+#: like a tweet" rather than on spam, and tweets' t.co links taught it that links are normal).
 SOURCE_ATTRIBUTE_WEIGHTS: dict[str, dict[str, float]] = {
     "semeval2021-toxic-spans/train": {"toxicity": 0.1, "spam": 0.045},
     "semeval2021-toxic-spans/acl2022": {"toxicity": 0.1, "spam": 0.045},
