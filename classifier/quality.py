@@ -111,7 +111,7 @@ def submitted_figures(
 ) -> dict[str, Any]:
     """ROC-AUC per attribute and :func:`decision_shares`, bare and as submitted.
 
-    "As submitted" attaches an ordinary identity to every row that has none
+    "As submitted" gives every row without an e-mail an ordinary identity's missing fields
     (:func:`classifier.identities.as_submitted`), drawn independently of the label: what the
     service sees, since every comment form sends a name and an e-mail.
     """

@@ -8,9 +8,9 @@ The training set is
 * every example in ``training_data_dir/*.jsonl`` (the project's own, written by the team);
 * ``extra`` (e.g. moderator labels), at their own weights;
 
-and most rows that name no author get an ordinary commenter identity drawn from the text alone
-(:func:`classifier.identities.with_identity`), so that the spam head meets ordinary identities
-on spam and ham alike.
+and most rows without an e-mail get an ordinary commenter identity's missing fields, drawn
+from the text alone (:func:`classifier.identities.with_identity`), so that the spam head meets
+ordinary identities on spam and ham alike.
 
 Both pipelines share one :class:`~classifier.features.CommentFeaturizer`, so the comments are
 featurised once and each head is fitted on the rows that carry its label.
