@@ -318,7 +318,10 @@ def _cross_corpus(corpora: Path, tools: list[str], max_per_corpus: int | None) -
                 scores[tool] = _metrics(y, p[:, j])
                 rows_submitted = as_submitted(records)
                 p = model.predict_proba(
-                    [CommentInput(r.text, r.author_name, r.author_email) for r in rows_submitted]
+                    [
+                        CommentInput(r.text, r.author_name, r.author_email, r.author_url)
+                        for r in rows_submitted
+                    ]
                 )
                 scores[SUBMITTED] = _metrics(y, p[:, j])
             elif tool == "tfidf+logreg":

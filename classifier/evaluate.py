@@ -150,7 +150,8 @@ def evaluate(
     }
     real = ~scored.madlibs
     text_len = np.array([len(r.text) for r in records])
-    links = np.array([bool(_LINK.search(r.text) or r.author_url) for r in records])
+    # The comment's own links: the personal URL an as-submitted identity may carry is not one.
+    links = np.array([bool(_LINK.search(r.text) or r.author_url) for r in bare])
     non_english = np.isin(scored.corpus, NON_ENGLISH_CORPORA)
     slices = {
         f"short (< {SHORT_CHARS} chars)": real & (text_len < SHORT_CHARS),
