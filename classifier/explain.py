@@ -13,12 +13,14 @@ credited to the characters that matched them. This has the shape of Perspective'
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy as np
 from numpy.typing import NDArray
 
 from classifier import ATTRIBUTES
+from classifier.encoder import EncoderOutput
 from classifier.features import (
     HANDLE_NAMES,
     META_NAMES,
@@ -30,7 +32,12 @@ from classifier.lexicon import LEXICON_NAMES
 from classifier.normalize import normalize
 from classifier.types import CommentInput, Span
 
-__all__ = ["char_contributions", "explain_spans"]
+__all__ = ["ENCODER_SPAN_PROBABILITY", "char_contributions", "encoder_spans", "explain_spans"]
+
+#: A token joins a toxicity span of the language-model stage at this probability (chosen on
+#: the toxic-spans posts of the ``dev`` part: 0.3 gave character F1 0.638, 0.5 gave 0.615).
+ENCODER_SPAN_PROBABILITY = 0.3
+_WORD_CHARS_RE = re.compile(r"\w+")
 
 _WORD_RE = re.compile(r"\S+")
 # Which metadata features each kind of meta_matches() match is responsible for.
@@ -155,3 +162,35 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     while end > begin and text[end - 1] in _TRIM:
         end -= 1
     return begin, end
+
+
+def encoder_spans(
+    text: str, output: EncoderOutput, *, probability: float = ENCODER_SPAN_PROBABILITY
+) -> list[Span]:
+    """Toxicity spans of ``text`` from the language-model stage's token head.
+
+    ``output`` is :meth:`classifier.encoder.EncoderStage.run` of ``[text]``. Tokens whose
+    probability of being part of a toxic span reaches ``probability`` are kept; neighbours
+    separated by nothing or by white space only merge into one span, whose ``score`` is its
+    highest token probability (a probability, not a logit contribution as for linear spans).
+    """
+    if not output.token_offsets:
+        return []
+    probs = 1.0 / (1.0 + np.exp(-output.token_logits[0].astype(np.float64)))
+    words = [(m.start(), m.end()) for m in _WORD_CHARS_RE.finditer(text)]
+    starts = [w[0] for w in words]
+    best: dict[tuple[int, int], float] = {}
+    for (begin, end), prob in zip(output.token_offsets[0], probs, strict=True):
+        if end > begin and prob >= probability:
+            k = bisect.bisect_right(starts, begin) - 1
+            if k >= 0 and words[k][0] <= begin < words[k][1]:
+                begin, end = words[k][0], max(end, words[k][1])
+            best[(begin, end)] = max(best.get((begin, end), 0.0), float(prob))
+    spans: list[list[float]] = []
+    for (begin, end), prob in sorted(best.items()):
+        if spans and (begin <= spans[-1][1] or not text[int(spans[-1][1]) : begin].strip()):
+            spans[-1][1] = max(spans[-1][1], end)
+            spans[-1][2] = max(spans[-1][2], prob)
+        else:
+            spans.append([begin, end, prob])
+    return [Span(int(b), int(e), "toxicity", round(float(p), 4)) for b, e, p in spans]

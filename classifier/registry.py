@@ -4,7 +4,11 @@ Layout of a version ``root/<version>/``::
 
     spam.joblib         the fitted spam pipeline
     toxicity.joblib     the fitted toxicity pipeline
-    model.json          ModerationModel settings that are not pipelines (span threshold, info)
+    model.json          ModerationModel settings that are not pipelines (span threshold, info,
+                        the language-model stage's blend weights)
+    encoder.onnx.gz     optional: the language-model stage (int8 ONNX, classifier.encoder),
+                        gzip-compressed (a third smaller, so the shipped version fits in git)
+    tokenizer.json.gz   with it: the tokenizer it was trained with, gzip-compressed
     metadata.json       version, created_at, library versions, training-data digest, metrics
     CHECKSUMS.sha256    "<sha256>  <file>" for every other file (``sha256sum -c`` reads it)
 
@@ -17,7 +21,9 @@ saving time), so they sort by age and never collide.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import importlib.metadata
 import io
 import json
 import os
@@ -35,6 +41,7 @@ import scipy
 import sklearn
 
 from classifier import ATTRIBUTES
+from classifier.encoder import EncoderStage
 from classifier.features import FEATURE_SCHEME
 from classifier.lexicon import LEXICON_DIGEST
 from classifier.model import ModerationModel
@@ -51,7 +58,7 @@ __all__ = [
 ]
 
 #: Version id of the default model shipped in ``classifier/models/``.
-BUILTIN_VERSION = "20261201-102250-67f13e16"
+BUILTIN_VERSION = "20261201-121505-452c6998"
 
 BUILTIN_ROOT = Path(__file__).resolve().parent / "models"
 
@@ -59,6 +66,8 @@ CHECKSUMS = "CHECKSUMS.sha256"
 METADATA = "metadata.json"
 MODEL_JSON = "model.json"
 PIPELINE_FILES = {"spam": "spam.joblib", "toxicity": "toxicity.joblib"}
+ENCODER_FILE = "encoder.onnx.gz"
+TOKENIZER_FILE = "tokenizer.json.gz"
 
 
 class ModelIntegrityError(Exception):
@@ -81,7 +90,16 @@ def library_versions() -> dict[str, str]:
         "numpy": np.__version__,
         "scipy": scipy.__version__,
         "joblib": joblib.__version__,
+        "onnxruntime": _version_of("onnxruntime"),
+        "tokenizers": _version_of("tokenizers"),
     }
+
+
+def _version_of(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def _major(v: str) -> str:
@@ -167,6 +185,7 @@ class ModelRegistry:
                         "span_relative": model.span_relative,
                         "span_min_probability": model.span_min_probability,
                         "info": model.info,
+                        "blend": model.blend,
                     },
                     indent=2,
                     sort_keys=True,
@@ -175,6 +194,12 @@ class ModelRegistry:
                 encoding="utf-8",
             )
             files = sorted([*PIPELINE_FILES.values(), MODEL_JSON])
+            if model.encoder is not None:
+                tokenizer = model.encoder.tokenizer_json.encode("utf-8")
+                # mtime=0: the same stage always gives the same bytes (and checksum).
+                (tmp / ENCODER_FILE).write_bytes(gzip.compress(model.encoder.onnx_model, mtime=0))
+                (tmp / TOKENIZER_FILE).write_bytes(gzip.compress(tokenizer, mtime=0))
+                files = sorted([*files, ENCODER_FILE, TOKENIZER_FILE])
             digests = {name: _sha256((tmp / name).read_bytes()) for name in files}
             # The id covers the content and the exact saving time, so saving the same model
             # twice gives two versions rather than a collision.
@@ -287,6 +312,7 @@ class ModelRegistry:
         settings = json.loads(data[MODEL_JSON])
         spam = joblib.load(io.BytesIO(data[PIPELINE_FILES["spam"]]))
         toxicity = joblib.load(io.BytesIO(data[PIPELINE_FILES["toxicity"]]))
+        encoder = self._encoder(version, data, settings)
         return ModerationModel(
             spam,
             toxicity,
@@ -295,7 +321,34 @@ class ModelRegistry:
             span_relative=float(settings.get("span_relative", 0.5)),
             span_min_probability=float(settings.get("span_min_probability", 0.2)),
             version=version,
+            encoder=encoder,
+            blend=settings.get("blend") if encoder is not None else None,
         )
+
+    @staticmethod
+    def _encoder(
+        version: str, data: dict[str, bytes], settings: dict[str, Any]
+    ) -> EncoderStage | None:
+        """The language-model stage of ``version``, opened now so a bad file is refused here."""
+        has = [name in data for name in (ENCODER_FILE, TOKENIZER_FILE)]
+        if not any(has):
+            if settings.get("blend"):
+                raise ModelIntegrityError(f"{version}: blend weights without {ENCODER_FILE}")
+            return None
+        if not all(has):
+            raise ModelIntegrityError(f"{version}: needs both {ENCODER_FILE} and {TOKENIZER_FILE}")
+        if not settings.get("blend"):
+            raise ModelIntegrityError(f"{version}: {ENCODER_FILE} without blend weights")
+        try:
+            stage = EncoderStage(
+                gzip.decompress(data[ENCODER_FILE]),
+                gzip.decompress(data[TOKENIZER_FILE]).decode("utf-8"),
+                facts=settings.get("info", {}).get("encoder", {}),
+            )
+            stage.check()
+        except Exception as exc:  # onnxruntime and tokenizers raise their own types
+            raise ModelIntegrityError(f"{version}: cannot open {ENCODER_FILE}: {exc}") from exc
+        return stage
 
     def copy_from(self, other: ModelRegistry, version: str) -> None:
         """Copy ``version`` (verified first) from ``other`` into this registry."""

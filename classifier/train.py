@@ -14,6 +14,12 @@ ordinary identities on spam and ham alike.
 
 Both pipelines share one :class:`~classifier.features.CommentFeaturizer`, so the comments are
 featurised once and each head is fitted on the rows that carry its label.
+
+The language-model stage (:mod:`classifier.encoder`) is either fine-tuned on the same rows
+(``fine_tune=True``, needs the ``train`` extra: :func:`classifier.encoder_train.fine_tune`) or
+taken over from a base model (``encoder_from``, what retraining and a plain ``moderation
+train`` do); either way its blend with the new linear stage is fitted again on the ``dev``
+part of the corpora (:mod:`classifier.blend`), or, without corpora, kept from the base.
 """
 
 from __future__ import annotations
@@ -32,17 +38,20 @@ from sklearn.pipeline import Pipeline
 
 from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES
 from classifier.corpora import CORPORA, SOURCE_ATTRIBUTE_WEIGHTS, load_corpus, split_part
+from classifier.encoder import EncoderStage
 from classifier.features import CommentFeaturizer
 from classifier.heads import CalibratedLinearHeads
 from classifier.identities import with_identity
-from classifier.model import ModerationModel
+from classifier.model import ModerationModel, encoder_logits
 from classifier.types import CommentInput, LabelledExample
 
 __all__ = [
     "FEATURIZER_PARAMS",
     "HEAD_PARAMS",
     "MADLIBS_MAX",
+    "attach_encoder",
     "build_training_set",
+    "fit_encoder",
     "fit_model",
     "load_training_data",
     "train",
@@ -282,6 +291,9 @@ def train(
     max_per_corpus: int | None = None,
     progress: bool = False,
     seed: int = 0,
+    encoder_from: ModerationModel | None = None,
+    fine_tune_encoder: bool = False,
+    encoder_rows: int | None = None,
 ) -> ModerationModel:
     """Train a ModerationModel from the corpora, training_data/ and ``extra``.
 
@@ -289,6 +301,10 @@ def train(
     limits the rows read from each corpus file (tests use small values). ``progress`` shows
     tqdm bars and logs progress. ``seed`` seeds the calibration folds; the corpus split is
     always the fixed ``split(seed=0)`` so evaluation parts stay unseen.
+
+    The language-model stage: ``fine_tune_encoder`` fits a new one on the same rows (at most
+    ``encoder_rows`` of them; needs the ``train`` extra); otherwise ``encoder_from``'s stage,
+    if it has one, is taken over. Either way the blend is fitted anew when there are corpora.
     """
     records = build_training_set(
         corpora_dir=corpora_dir,
@@ -298,7 +314,97 @@ def train(
     )
     if progress:
         log.info("training on %d examples", len(records))
-    return fit_model(records, seed=seed, progress=progress)
+    model = fit_model(records, seed=seed, progress=progress)
+    if fine_tune_encoder:
+        encoder = fit_encoder(records, corpora_dir=corpora_dir, max_rows=encoder_rows, seed=seed)
+        return attach_encoder(
+            model, encoder, corpora_dir=corpora_dir, max_per_corpus=max_per_corpus
+        )
+    if encoder_from is not None and encoder_from.encoder is not None:
+        return attach_encoder(
+            model,
+            encoder_from.encoder,
+            corpora_dir=corpora_dir,
+            blend=encoder_from.blend,
+            max_per_corpus=max_per_corpus,
+        )
+    return model
+
+
+def fit_encoder(
+    records: Sequence[LabelledExample],
+    *,
+    corpora_dir: Path | None,
+    max_rows: int | None = None,
+    seed: int = 0,
+) -> EncoderStage:
+    """Fine-tune the language-model stage on ``records`` (needs the ``train`` extra)."""
+    import tempfile
+
+    from classifier.encoder_train import fine_tune, quantise
+
+    with tempfile.TemporaryDirectory(prefix="encoder-") as tmp:
+        out = Path(tmp)
+        facts = fine_tune(records, out, corpora_dir=corpora_dir, max_rows=max_rows, seed=seed)
+        quantise(out / "encoder-float.onnx", out / "encoder.onnx")
+        stage = EncoderStage(
+            (out / "encoder.onnx").read_bytes(),
+            (out / "tokenizer.json").read_text(encoding="utf-8"),
+            facts=facts,
+        )
+    stage.check()
+    return stage
+
+
+def attach_encoder(
+    model: ModerationModel,
+    encoder: EncoderStage,
+    *,
+    corpora_dir: Path | None,
+    corpora: Iterable[str] = CORPORA,
+    blend: dict[str, list[float]] | None = None,
+    max_per_corpus: int | None = None,
+) -> ModerationModel:
+    """``model`` with the language-model stage ``encoder`` and its blend weights.
+
+    With ``corpora_dir`` the blend is fitted on the ``dev`` part of ``corpora``; an attribute
+    with too few held-out positives there keeps ``blend``'s weights (the base model's), if
+    any. Without corpora, ``blend`` is used as it is. No weights at all: ``model`` unchanged.
+    """
+    from classifier.blend import blend_rows, fit_blend, items_of
+
+    info = dict(model.info)
+    weights = dict(blend or {})
+    if corpora_dir is not None:
+        rows = blend_rows(corpora_dir, tuple(corpora), max_per_corpus=max_per_corpus)
+        started = time.perf_counter()
+        items = items_of(rows)
+        normalized = model.featurizer.normalize_batch(items)
+        linear = model.linear_logits(items, normalized)
+        logits = encoder_logits(encoder, [r.text for r in rows], normalized)
+        fitted = fit_blend(linear, logits, rows)
+        weights.update(fitted)
+        info["blend"] = {
+            "rows": len(rows),
+            "seconds": round(time.perf_counter() - started, 1),
+            "fitted": sorted(fitted),
+            "weights": weights,
+        }
+        log.info("fitted the blend on %d held-out rows: %s", len(rows), fitted)
+    if not weights:
+        log.warning("no blend weights for the language-model stage: keeping the linear stage")
+        return model
+    info["encoder"] = encoder.facts
+    return ModerationModel(
+        model.spam_pipeline,
+        model.toxicity_pipeline,
+        info=info,
+        span_threshold=model.span_threshold,
+        span_relative=model.span_relative,
+        span_min_probability=model.span_min_probability,
+        encoder=encoder,
+        blend=weights,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -320,9 +426,48 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--registry", type=Path, required=True)
     parser.add_argument("--notes", default="")
+    stage = parser.add_mutually_exclusive_group()
+    stage.add_argument(
+        "--fine-tune-encoder",
+        action="store_true",
+        help="fine-tune a new language-model stage (needs pip install -e '.[train]')",
+    )
+    stage.add_argument(
+        "--encoder-dir",
+        type=Path,
+        default=None,
+        help="take the stage from this folder (encoder.onnx, tokenizer.json, facts.json)",
+    )
+    stage.add_argument("--linear-only", action="store_true", help="no language-model stage at all")
+    parser.add_argument("--encoder-rows", type=int, default=None, help="fine-tune on N rows")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    model = train(corpora_dir=args.corpora, training_data_dir=args.training_data, progress=True)
+    base = None
+    if args.encoder_dir is not None:
+        folder = args.encoder_dir
+        facts = json.loads((folder / "facts.json").read_text(encoding="utf-8"))
+        encoder = EncoderStage(
+            (folder / "encoder.onnx").read_bytes(),
+            (folder / "tokenizer.json").read_text(encoding="utf-8"),
+            facts=facts,
+        )
+        model = train(corpora_dir=args.corpora, training_data_dir=args.training_data, progress=True)
+        model = attach_encoder(model, encoder, corpora_dir=args.corpora)
+        version = ModelRegistry(args.registry).save(model, notes=args.notes)
+        print(version)
+        return
+    if not args.linear_only and not args.fine_tune_encoder:
+        from classifier.registry import BUILTIN_VERSION, builtin_registry
+
+        base = builtin_registry().load(BUILTIN_VERSION)
+    model = train(
+        corpora_dir=args.corpora,
+        training_data_dir=args.training_data,
+        progress=True,
+        encoder_from=base,
+        fine_tune_encoder=args.fine_tune_encoder,
+        encoder_rows=args.encoder_rows,
+    )
     version = ModelRegistry(args.registry).save(model, notes=args.notes)
     print(version)
 

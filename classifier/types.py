@@ -20,9 +20,12 @@ class CommentInput:
 class Span:
     """A character range of ``CommentInput.text`` (as given) that pushed ``attribute`` up.
 
-    ``begin``/``end`` are offsets into the original text (end exclusive); ``score`` is the
-    span's contribution to the attribute's logit (sum of the linear terms of the features
-    that fall inside the span), so larger means more responsible for the score.
+    ``begin``/``end`` are offsets into the original text (end exclusive). For spans of the
+    linear stage, ``score`` is the span's contribution to the attribute's logit (sum of the
+    linear terms of the features that fall inside the span), so larger means more responsible
+    for the score. ``toxicity`` spans of a model with a language-model stage come from its
+    token head instead, and their ``score`` is the highest probability, 0-1, that a token of
+    the span is part of a toxic span.
     """
 
     begin: int

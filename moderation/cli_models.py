@@ -50,6 +50,12 @@ def _corpora(corpora_dir: Path | None) -> Path:
 @click.option("--site", default=None, help="With --with-labels: weight this site's labels up.")
 @click.option("--no-promote", is_flag=True, help="With --with-labels: store, never promote.")
 @click.option("--activate", is_flag=True, help="Without --with-labels: activate the new version.")
+@click.option(
+    "--fine-tune-encoder",
+    is_flag=True,
+    help="Without --with-labels: fine-tune a new language-model stage too (pip install -e "
+    "'.[train]'; about 40 minutes on 2 cores). Default: keep the active version's stage.",
+)
 @with_appcontext
 def train_command(
     corpora_dir: Path | None,
@@ -58,8 +64,13 @@ def train_command(
     site: str | None,
     no_promote: bool,
     activate: bool,
+    fine_tune_encoder: bool,
 ) -> None:
-    """Train a model version and store it in the registry."""
+    """Train a model version and store it in the registry.
+
+    Both stages: the linear models are fitted anew; the language-model stage is the active
+    version's (or fine-tuned again with --fine-tune-encoder), its blend refitted.
+    """
     from classifier.train import train
     from moderation.scoring import activate as activate_version
     from moderation.scoring import model_provider
@@ -92,11 +103,20 @@ def train_command(
         click.echo(f"gate: {'promote' if outcome.promoted else 'keep'} — {outcome.reason}")
         click.echo(f"report: {outcome.report_path}")
         return
+    if fine_tune_encoder:
+        try:
+            import torch  # noqa: F401
+        except ImportError as exc:
+            raise click.ClickException(
+                "--fine-tune-encoder needs PyTorch: pip install -e '.[train]'"
+            ) from exc
     model = train(
         corpora_dir=corpora,
         training_data_dir=training_data_dir(),
         max_per_corpus=max_per_corpus,
         progress=True,
+        encoder_from=None if fine_tune_encoder else model_provider().get(),
+        fine_tune_encoder=fine_tune_encoder,
     )
     version = registry.save(model)
     click.echo(f"saved model version {version}")

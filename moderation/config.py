@@ -33,6 +33,7 @@ _ENV_SETTINGS: dict[str, type] = {
     "RETRAIN_MIN_NEW_LABELS": int,
     "LOG_LEVEL": str,
     "SESSION_COOKIE_SECURE": bool,
+    "ENCODER_MODE": str,
 }
 
 
@@ -91,6 +92,9 @@ def load_settings(
         "LOG_LEVEL": "INFO",
         "SESSION_COOKIE_SECURE": False,
         "ENQUEUE": True,
+        # The language-model stage scores every comment ("all"), only those the linear stage
+        # is unsure about ("band", for very large sites), or none ("off").
+        "ENCODER_MODE": "all",
     }
     settings.update(_from_env(env))
     if test_config:
@@ -109,4 +113,8 @@ def load_settings(
     if not settings.get("SECRET_KEY"):
         settings["SECRET_KEY"] = _persistent_secret(data_dir)
     settings["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]
+    if settings["ENCODER_MODE"] not in ("all", "band", "off"):
+        raise ValueError(
+            f"MODERATION_ENCODER_MODE={settings['ENCODER_MODE']!r}: expected all, band or off"
+        )
     return settings

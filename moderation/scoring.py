@@ -48,8 +48,10 @@ class ModelProvider:
         *,
         refresh_seconds: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
+        encoder_mode: str = "all",
     ) -> None:
         self.registry = registry
+        self.encoder_mode = encoder_mode
         self._read_active = read_active
         self._refresh_seconds = refresh_seconds
         self._clock = clock
@@ -97,7 +99,13 @@ class ModelProvider:
                     self._incompatible.add(wanted)
                     wanted = ensure_builtin(self.registry)
                     loaded = self.registry.load(wanted)
-                log.info("loaded model version=%s in %.2fs", wanted, time.perf_counter() - started)
+                loaded.encoder_mode = self.encoder_mode
+                log.info(
+                    "loaded model version=%s in %.2fs (language-model stage: %s)",
+                    wanted,
+                    time.perf_counter() - started,
+                    self.encoder_mode if loaded.encoder is not None else "none",
+                )
                 self._model = loaded
             self._checked_at = now
             return self._model
@@ -117,7 +125,10 @@ def init_app(app: Flask) -> None:
             return active_version(session)
 
     app.extensions[EXTENSION] = ModelProvider(
-        registry, read_active, refresh_seconds=float(app.config["MODEL_REFRESH_SECONDS"])
+        registry,
+        read_active,
+        refresh_seconds=float(app.config["MODEL_REFRESH_SECONDS"]),
+        encoder_mode=str(app.config["ENCODER_MODE"]),
     )
 
 

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from classifier import ATTRIBUTES
 from classifier.corpora import load_all, split
 from classifier.model import ModerationModel
-from classifier.registry import ModelRegistry
+from classifier.registry import BUILTIN_VERSION, ModelRegistry, builtin_registry
 from classifier.train import train
 from classifier.types import CommentInput, LabelledExample
 from moderation.scoring import activate, active_version
@@ -169,18 +169,22 @@ def retrain(
         len(recent),
         site_id,
     )
+    previous = active_version(session)
+    active_model = registry.load(previous) if previous and registry.has(previous) else None
+    # The candidate keeps the active version's language-model stage (or the shipped one's):
+    # fine-tuning it again needs PyTorch and an hour; its blend is refitted with the corpora.
+    base = active_model or builtin_registry().load(BUILTIN_VERSION)
     candidate = train(
         corpora_dir=corpora_dir,
         training_data_dir=training_data_dir,
         extra=weighted_examples(train_labels, site_id=site_id),
         max_per_corpus=max_per_corpus,
         progress=progress,
+        encoder_from=base,
     )
-    previous = active_version(session)
     base_set = base_evaluation_set(corpora_dir, max_per_corpus=max_per_corpus)
     recent_set = [item.example for item in recent]
     comparison: dict[str, Any] = {"base": {}, "recent": {}, "tolerance": tolerance}
-    active_model = registry.load(previous) if previous and registry.has(previous) else None
     for name, model in (("candidate", candidate), ("active", active_model)):
         comparison["base"][name] = evaluate(model, base_set) if model else evaluate(candidate, [])
         comparison["recent"][name] = (
