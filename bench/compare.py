@@ -12,6 +12,9 @@ sentences. The tools:
   them, each with an ordinary name and e-mail (:func:`classifier.identities.as_submitted`,
   drawn from the text, independent of the label): what the service really sees. The other
   tools read the text alone, so for them bare and as submitted are the same;
+* ``linear stage as submitted``: the shipped model with its language-model stage off
+  (``encoder_mode="off"``), and ``encoder stage``: that stage alone (the sigmoid of its
+  toxicity logits; it reads only the text). The shipped model's scores are their blend;
 * ``tfidf+logreg``: the textbook baseline, TF-IDF word 1-2-grams + char 2-5-grams and one
   LogisticRegression per attribute, fitted on the same training examples as the shipped model
   (:func:`classifier.train.build_training_set`: the ``train`` parts plus training_data/);
@@ -56,9 +59,13 @@ sys.path.insert(0, str(ROOT))
 from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES  # noqa: E402
 
 SUBMITTED = "this project as submitted"
+LINEAR = "linear stage as submitted"
+ENCODER = "encoder stage"
 TOOLS = (
     "this project",
     SUBMITTED,
+    LINEAR,
+    ENCODER,
     "tfidf+logreg",
     "alt-profanity-check",
     "better-profanity",
@@ -68,6 +75,8 @@ TOOLS = (
 COVERS: dict[str, tuple[str, ...]] = {
     "this project": ATTRIBUTES,
     SUBMITTED: ATTRIBUTES,
+    LINEAR: ATTRIBUTES,
+    ENCODER: TOXICITY_ATTRIBUTES,
     "tfidf+logreg": ATTRIBUTES,
     "alt-profanity-check": TOXICITY_ATTRIBUTES,
     "better-profanity": TOXICITY_ATTRIBUTES,
@@ -160,6 +169,24 @@ def _loader(tool: str, baseline: Path | None) -> Any:
 
         model = builtin_registry().load(BUILTIN_VERSION)
         return lambda texts: model.predict_proba(_items(texts, submitted=tool == SUBMITTED))
+    if tool == LINEAR:
+        from classifier.registry import BUILTIN_VERSION, builtin_registry
+
+        model = builtin_registry().load(BUILTIN_VERSION)
+        model.encoder_mode = "off"
+        return lambda texts: model.predict_proba(_items(texts, submitted=True))
+    if tool == ENCODER:
+        from classifier.registry import BUILTIN_VERSION, builtin_registry
+
+        encoder = builtin_registry().load(BUILTIN_VERSION).encoder
+        assert encoder is not None, "the shipped version has no language-model stage"
+
+        def score_encoder(texts: list[str]) -> np.ndarray:
+            p = 1.0 / (1.0 + np.exp(-encoder.run(texts).logits.astype(float)))
+            p[:, ATTRIBUTES.index("spam")] = np.nan
+            return p
+
+        return score_encoder
     if tool == "tfidf+logreg":
         assert baseline is not None
         with baseline.open("rb") as fh:
@@ -254,7 +281,9 @@ def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
 
 
-def _test_set(corpora: Path, max_per_corpus: int | None) -> tuple[list[str], np.ndarray]:
+def _test_set(
+    corpora: Path, max_per_corpus: int | None
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     from classifier.corpora import CORPORA, load_corpus, split
 
     records: list[Any] = []
@@ -263,7 +292,8 @@ def _test_set(corpora: Path, max_per_corpus: int | None) -> tuple[list[str], np.
         records.extend(r for r in part if r.source != "conversationai-bias/madlibs")
     random.Random(0).shuffle(records)  # so that a prefix is a seeded sample
     labels = np.array([[r.labels.get(a, -1) for a in ATTRIBUTES] for r in records])
-    return [r.text for r in records], labels
+    names = np.array([r.source.split("/")[0] for r in records])
+    return [r.text for r in records], labels, names
 
 
 def _metrics(y: np.ndarray, p: np.ndarray) -> tuple[float, float] | None:
@@ -304,8 +334,11 @@ def _cross_corpus(corpora: Path, tools: list[str], max_per_corpus: int | None) -
         for tool in tools:
             if attribute not in COVERS[tool]:
                 continue
-            if tool == SUBMITTED:
-                continue  # scored with "this project", by the same fitted model
+            if tool in (SUBMITTED, LINEAR, ENCODER):
+                # SUBMITTED: scored with "this project", by the same fitted model. The
+                # language-model stage is not fine-tuned again per left-out corpus here (an
+                # hour each on 2 cores), so "this project" is its linear stage in this table.
+                continue
             if tool == "this project":
                 training = build_training_set(
                     corpora_dir=corpora,
@@ -383,7 +416,7 @@ def main() -> None:
     if args.cross_corpus:
         _cross_corpus(corpora, tools, args.max_per_corpus)
         return
-    texts, labels = _test_set(corpora, args.max_per_corpus)
+    texts, labels, names = _test_set(corpora, args.max_per_corpus)
     print(f"{len(texts)} held-out test comments (test part of every corpus, no madlibs)")
     me = [sys.executable, str(Path(__file__).resolve()), "--child", "--corpora", str(corpora)]
     if args.max_per_corpus:
@@ -421,10 +454,16 @@ def main() -> None:
                     [probs, np.full((len(texts) - len(probs), probs.shape[1]), np.nan)]
                 )
             res["metrics"] = {}
+            res["per_corpus"] = {}
             for j, attribute in enumerate(ATTRIBUTES):
                 if attribute in COVERS[tool]:
                     res["metrics"][attribute] = _metrics(labels[:, j], probs[:, j])
-            if tool in ("this project", SUBMITTED) and len(probs) == len(texts):
+                    for name in sorted(set(names)):
+                        keep = names == name
+                        m = _metrics(labels[keep, j], probs[keep, j])
+                        if m is not None:
+                            res["per_corpus"][f"{name} {attribute}"] = m
+            if tool in ("this project", SUBMITTED, LINEAR) and len(probs) == len(texts):
                 res["decisions"] = _decisions(texts, labels, probs)
             results[tool] = res
     _print(results, tools, labels)
@@ -475,6 +514,18 @@ def _print(results: dict[str, dict[str, Any]], tools: list[str], labels: np.ndar
             if m is not None:
                 cell = f"{m[0]:.3f} / {m[1]:.3f}"
             row += f"{cell:>{max(width, 22)}}"
+        print(row)
+    print()
+    print("ROC-AUC per test part (toxicity attributes, where each corpus labels them)")
+    keys = sorted({k for res in results.values() for k in res.get("per_corpus", {})})
+    print(f"{'test part, attribute':<56}" + "".join(f"{t[:20]:>22}" for t in tools))
+    for key in keys:
+        if key.endswith(" spam"):
+            continue
+        row = f"{key:<56}"
+        for tool in tools:
+            m = results.get(tool, {}).get("per_corpus", {}).get(key)
+            row += f"{(f'{m[0]:.3f}' if m else '-'):>22}"
         print(row)
     _print_decisions(results)
     print()

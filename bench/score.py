@@ -1,6 +1,10 @@
 """Scoring benchmark: single-comment latency, batch throughput, worker memory.
 
-Usage: ``python bench/score.py [--comments 10000] [--version VERSION]``
+Usage: ``python bench/score.py [--comments 10000] [--version VERSION] [--mode all|band|off]``
+
+``--mode`` is the language-model stage's (``MODERATION_ENCODER_MODE``): ``all`` (the default,
+every comment through the blend), ``band`` (only comments whose linear toxicity scores are
+uncertain; the share escalated is printed) or ``off`` (the linear stage alone).
 
 Loads the shipped default model (or ``--version`` from ``MODERATION_MODEL_DIR``) in a fresh
 subprocess, so the resident memory figure is that of a worker that has imported the classifier
@@ -71,7 +75,10 @@ def _measure(args: argparse.Namespace) -> dict[str, float]:
     else:
         registry = builtin_registry()
         model = registry.load(registry.versions()[-1])
+    if model.encoder is not None:
+        model.encoder.check()  # open the ONNX session now: it is part of loading
     load_seconds = time.perf_counter() - started
+    model.encoder_mode = args.mode
     rss_loaded = process.memory_info().rss
 
     rows = _comments(args.comments, args.seed)
@@ -102,11 +109,14 @@ def _measure(args: argparse.Namespace) -> dict[str, float]:
     batch_seconds = time.perf_counter() - t
     batch_cpu_seconds = time.process_time() - cpu
     rss_end = process.memory_info().rss
+    escalated = float(model.escalated(model.linear_logits(items)).mean())
 
     latencies.sort()
     span_latencies.sort()
     return {
         "version": model.version,
+        "mode": args.mode if model.encoder is not None else "no language-model stage",
+        "escalated": escalated,
         "comments": len(items),
         "mean_chars": mean_chars,
         "load_seconds": load_seconds,
@@ -130,6 +140,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--version", default="")
+    parser.add_argument("--mode", choices=("all", "band", "off"), default="all")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -151,11 +162,14 @@ def main() -> None:
         str(args.seed),
         "--version",
         args.version,
+        "--mode",
+        args.mode,
     ]
     out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)
     r = json.loads(out.stdout.strip().splitlines()[-1])
     rows = [
         ("model version", r["version"]),
+        ("language-model stage", f"{r['mode']} ({100 * r['escalated']:.1f}% of comments)"),
         ("comments (mean chars)", f"{r['comments']:,} ({r['mean_chars']:.0f})"),
         ("model load", f"{r['load_seconds']:.2f} s"),
         (

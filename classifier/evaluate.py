@@ -30,7 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score
 
-from classifier import ATTRIBUTES
+from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES
 from classifier.corpora import CORPORA, load_corpus, split
 from classifier.identities import as_submitted
 from classifier.model import ModerationModel
@@ -149,6 +149,9 @@ def evaluate(
         for name in CORPORA
     }
     real = ~scored.madlibs
+    stages = _stages(model, records, scored, real)
+    if stages:
+        _say(progress, "scored the linear and language-model stages apart")
     text_len = np.array([len(r.text) for r in records])
     # The comment's own links: the personal URL an as-submitted identity may carry is not one.
     links = np.array([bool(_LINK.search(r.text) or r.author_url) for r in bare])
@@ -168,6 +171,7 @@ def evaluate(
         "max_per_corpus": max_per_corpus,
         "thresholds": dict(thresholds),
         "submitted": submitted,
+        "stages": stages,
         "overall": {},
         "confusion": {},
         "per_corpus": {},
@@ -265,6 +269,42 @@ def _cross_corpus(
     return leave_one_corpus_out(
         corpora_dir, train_fn, corpora=tuple(corpora or CORPORA), thresholds=thresholds
     )
+
+
+def _stages(
+    model: ModerationModel,
+    records: Sequence[LabelledExample],
+    scored: _Scored,
+    real: NDArray[np.bool_],
+) -> dict[str, dict[str, dict[str, float]]]:
+    """ROC-AUC per test part and toxicity attribute: linear stage, encoder stage, blend."""
+    if model.encoder is None:
+        return {}
+    mode = model.encoder_mode
+    try:
+        model.encoder_mode = "off"
+        linear = model.predict_proba(_items(records))
+    finally:
+        model.encoder_mode = mode
+    encoder = 1.0 / (1.0 + np.exp(-model.encoder.run([r.text for r in records]).logits))
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for name in CORPORA:
+        rows = real & (scored.corpus == name)
+        for attribute in TOXICITY_ATTRIBUTES:
+            j = ATTRIBUTES.index(attribute)
+            y = scored.labels[:, j]
+            keep = rows & (y >= 0)
+            if not keep.any() or y[keep].min() == y[keep].max():
+                continue
+            out.setdefault(name, {})[attribute] = {
+                stage: float(roc_auc_score(y[keep], probs[keep, j]))
+                for stage, probs in (
+                    ("linear", linear),
+                    ("encoder", encoder),
+                    ("blend", scored.probs),
+                )
+            }
+    return out
 
 
 def _say(progress: bool, message: str) -> None:
@@ -399,6 +439,7 @@ def _markdown(results: dict[str, Any], files: dict[str, str]) -> str:
     add("")
 
     _submitted_section(lines, results)
+    _stages_section(lines, results)
 
     add("## Targets of issue 3 (as submitted)")
     add("")
@@ -553,6 +594,31 @@ def _markdown(results: dict[str, Any], files: dict[str, str]) -> str:
     add(f"Report computed in {results['seconds']}s.")
     add("")
     return "\n".join(lines)
+
+
+def _stages_section(lines: list[str], results: dict[str, Any]) -> None:
+    stages = results.get("stages") or {}
+    if not stages:
+        return
+    add = lines.append
+    add("## The two stages and their blend (as submitted)")
+    add("")
+    add(
+        "ROC-AUC of each toxicity attribute on each test part that labels it: the linear stage "
+        "alone (`MODERATION_ENCODER_MODE=off`), the language-model stage alone (it reads only "
+        "the text), and the blend the service uses. The left-out figures further down are the "
+        "linear stage's: the language-model stage is not fine-tuned again per left-out corpus "
+        "there (see docs/models.md)."
+    )
+    add("")
+    add("| test part | attribute | linear | language model | blend |")
+    add("|---|---|---|---|---|")
+    for name, per in stages.items():
+        for attribute, m in per.items():
+            best = max(m.values())
+            cells = [f"**{m[k]:.3f}**" if m[k] == best else f"{m[k]:.3f}" for k in m]
+            add(f"| {name} | {attribute} | " + " | ".join(cells) + " |")
+    add("")
 
 
 def _pct(value: float | None) -> str:
