@@ -16,7 +16,7 @@ import pytest
 
 from classifier import ATTRIBUTES
 from classifier.encoder import MAX_TOKENS, EncoderStage
-from classifier.model import ModerationModel
+from classifier.model import DEFAULT_BAND, ModerationModel
 from classifier.registry import (
     BUILTIN_VERSION,
     CHECKSUMS,
@@ -135,10 +135,12 @@ def test_modes(shipped: ModerationModel) -> None:
         shipped.encoder_mode = "off"
         linear = shipped.predict_proba(items)
         shipped.encoder_mode = "band"
+        shipped.band = (0.15, 0.85)
         band = shipped.predict_proba(items)
         escalated = shipped.escalated(shipped.linear_logits(items))
     finally:
         shipped.encoder_mode = "all"
+        shipped.band = DEFAULT_BAND
     assert 0 < escalated.sum() < len(items)
     assert not np.allclose(blended[:, TOX], linear[:, TOX])
     np.testing.assert_allclose(blended[:, 0], linear[:, 0])  # spam is the linear stage's
