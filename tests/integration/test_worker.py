@@ -172,6 +172,36 @@ def test_comments_are_decided_as_submitted_with_ordinary_identities(
             assert body["status"] == expected, (content, email, body["scores"])
 
 
+def test_the_worker_decides_with_the_blend_of_both_stages(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """A worker process scores with the shipped version's language-model stage, blended."""
+    from classifier.registry import BUILTIN_VERSION, builtin_registry
+    from classifier.types import CommentInput
+
+    model = builtin_registry().load(BUILTIN_VERSION)
+    assert model.encoder is not None
+    content = "Shut up, nobody asked for your stupid opinion about the council."
+    app = make_app("sqlite")
+    _, key = create_site(app)
+    with running_worker(dict(app.config), tmp_path / "worker.log"), http_server(app) as base:
+        payload = comment_payload(content=content)
+        payload["author"] |= {"name": "Grace Ho", "email": "grace.ho@example.org"}
+        response = requests.post(
+            f"{base}/api/v1/comments?wait=5000", json=payload, headers=auth(key), timeout=30
+        )
+        body = response.json()
+        if response.status_code == 202:
+            body = wait_decided(base, key, body["id"])
+    item = CommentInput(content, "Grace Ho", "grace.ho@example.org")
+    blended = model.score_one(item).scores
+    model.encoder_mode = "off"
+    linear = model.score_one(item).scores
+    # The API gives scores to 4 decimals.
+    assert body["scores"]["toxicity"] == pytest.approx(blended["toxicity"], abs=6e-5)
+    assert abs(blended["toxicity"] - linear["toxicity"]) > 1e-3
+
+
 @pytest.mark.redis
 def test_a_task_is_delivered_again_when_its_worker_dies(
     make_app: AppFactory, tmp_path: Path
