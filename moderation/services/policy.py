@@ -59,6 +59,9 @@ def _default_thresholds() -> dict[str, float]:
     # (identity_attack 0.82 at 0.50, insult 0.88 at 0.70, profanity 0.61 at 0.60; threat and
     # severe_toxicity have 12 and 2 dev positives, too few to tune on). Calibration error as
     # submitted is 0.02 for spam and toxicity on the test part.
+    # Kept, not re-tuned, for 20261201-121505-452c6998 (the language-model stage blended in,
+    # calibrated on the same dev part; toxicity ECE 0.012): on the pooled test parts they now
+    # hold 84.9% of abusive comments (75.6% before) and 3.9% of civil ones (3.3% before).
     return {
         "spam": 0.80,
         "toxicity": 0.80,
