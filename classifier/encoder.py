@@ -92,6 +92,11 @@ class EncoderOutput:
     token_offsets: list[list[tuple[int, int]]]
     token_logits: list[NDArray[np.float32]]
 
+    def row(self, k: int) -> EncoderOutput:
+        """The output of comment ``k`` alone."""
+        logits = self.logits[k : k + 1]
+        return EncoderOutput(logits, [self.token_offsets[k]], [self.token_logits[k]])
+
 
 class EncoderStage:
     """The ONNX network plus its tokenizer; picklable (the session is rebuilt on load)."""

@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 from sklearn.pipeline import Pipeline
 
 from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES
+from classifier.encoder import EncoderOutput
 from classifier.features import CommentFeaturizer
 from classifier.heads import CalibratedLinearHeads
 from classifier.types import CommentInput, ScoreResult, Span
@@ -65,13 +66,21 @@ def encoder_logits(
     scored both ways and each attribute takes the higher logit, so "s t u p i d" counts as
     "stupid". The blend is fitted on these logits too.
     """
-    logits: NDArray[np.float32] = encoder.run(list(texts)).logits
+    return encoder_pass(encoder, texts, normalized)[0]
+
+
+def encoder_pass(
+    encoder: Any, texts: Sequence[str], normalized: Sequence[str]
+) -> tuple[NDArray[np.float32], EncoderOutput]:
+    """:func:`encoder_logits`, and the stage's output on the texts as written (for spans)."""
+    output: EncoderOutput = encoder.run(list(texts))
+    logits = output.logits.copy()
     pairs = enumerate(zip(texts, normalized, strict=True))
     differ = [k for k, (t, n) in pairs if _words(t) != _words(n)]
     if differ:
         again = encoder.run([normalized[k] for k in differ]).logits
         logits[differ] = np.maximum(logits[differ], again)
-    return logits
+    return logits, output
 
 
 def make_pipeline(attributes: Sequence[str], **featurizer_params: Any) -> Pipeline:
@@ -203,31 +212,39 @@ class ModerationModel:
 
     def predict_proba(self, items: Sequence[CommentInput]) -> NDArray[np.float64]:
         """Calibrated probabilities, shape (len(items), len(ATTRIBUTES))."""
+        return self._probabilities(items)[0]
+
+    def _probabilities(
+        self, items: Sequence[CommentInput]
+    ) -> tuple[NDArray[np.float64], dict[int, EncoderOutput]]:
+        """:meth:`predict_proba`, and the encoder's output of each comment it read."""
         normalized = self.featurizer.normalize_batch(items)
         z = self.linear_logits(items, normalized)
         rows = self.escalated(z)
+        read: dict[int, EncoderOutput] = {}
         if rows.any():
             chosen = [int(i) for i in np.flatnonzero(rows)]
-            logits = encoder_logits(
+            logits, output = encoder_pass(
                 self.encoder, [items[i].text for i in chosen], [normalized[i] for i in chosen]
             )
             z[chosen] = self.blended_logits(z[chosen], logits)
+            read = {i: output.row(k) for k, i in enumerate(chosen)}
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
         # Threats, insults, identity attacks and severe toxicity are kinds of toxicity, so a
         # comment is at least as likely toxic as it is any of them. Each head is calibrated
         # on its own; this keeps them coherent. (Profanity is not a kind: "fucking great".)
         p[:, _TOX] = np.maximum(p[:, _TOX], p[:, _KINDS].max(axis=1))
-        return p
+        return p, read
 
     def score(self, items: Sequence[CommentInput], *, spans: bool = False) -> list[ScoreResult]:
         """Score ``items``; with ``spans=True`` also explain every attribute with spans."""
         if not items:
             return []
-        probs = self.predict_proba(items)
+        probs, read = self._probabilities(items)
         results = []
         for i, item in enumerate(items):
             scores = {a: float(probs[i, j]) for j, a in enumerate(ATTRIBUTES)}
-            found = self.explain(item, scores) if spans else []
+            found = self.explain(item, scores, encoded=read.get(i)) if spans else []
             results.append(ScoreResult(scores=scores, spans=found, spans_requested=spans))
         return results
 
@@ -235,11 +252,18 @@ class ModerationModel:
         """Score a single comment."""
         return self.score([item], spans=spans)[0]
 
-    def explain(self, item: CommentInput, scores: dict[str, float] | None = None) -> list[Span]:
+    def explain(
+        self,
+        item: CommentInput,
+        scores: dict[str, float] | None = None,
+        *,
+        encoded: EncoderOutput | None = None,
+    ) -> list[Span]:
         """Spans of ``item.text`` that pushed each likely attribute up.
 
         ``scores`` (computed if not given) decide which attributes are explained: those with
-        a probability of at least ``span_min_probability``.
+        a probability of at least ``span_min_probability``. ``encoded``: the language-model
+        stage's output of this comment, when scoring it produced one already.
         """
         from classifier.explain import encoder_spans, explain_spans
 
@@ -258,7 +282,8 @@ class ModerationModel:
             only=likely - {"toxicity"} if use_encoder else likely,
         )
         if use_encoder and "toxicity" in likely:
-            found.extend(encoder_spans(item.text, self.encoder.run([item.text])))
+            output = encoded if encoded is not None else self.encoder.run([item.text])
+            found.extend(encoder_spans(item.text, output))
             found.sort(key=lambda s: (ATTRIBUTES.index(s.attribute), s.begin))
         return found
 
