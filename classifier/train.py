@@ -16,7 +16,7 @@ Both pipelines share one :class:`~classifier.features.CommentFeaturizer`, so the
 featurised once and each head is fitted on the rows that carry its label.
 
 The language-model stage (:mod:`classifier.encoder`) is either fine-tuned on the same rows
-(``fine_tune=True``, needs the ``train`` extra: :func:`classifier.encoder_train.fine_tune`) or
+(``fine_tune_encoder=True``, needs the ``train`` extra: :func:`fit_encoder`) or
 taken over from a base model (``encoder_from``, what retraining and a plain ``moderation
 train`` do); either way its blend with the new linear stage is fitted again on the ``dev``
 part of the corpora (:mod:`classifier.blend`), or, without corpora, kept from the base.
