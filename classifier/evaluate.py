@@ -31,6 +31,7 @@ from numpy.typing import NDArray
 from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score
 
 from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES
+from classifier.blend import items_of
 from classifier.corpora import CORPORA, load_corpus, split
 from classifier.identities import as_submitted
 from classifier.model import ModerationModel
@@ -44,7 +45,7 @@ from classifier.quality import (
     span_f1,
     submitted_figures,
 )
-from classifier.types import CommentInput, LabelledExample
+from classifier.types import LabelledExample
 
 __all__ = ["TARGETS", "evaluate", "write_report"]
 
@@ -69,8 +70,7 @@ SHORT_CHARS = 50
 NON_ENGLISH_CORPORA = ("jigsaw-multilingual-validation",)
 
 
-def _items(records: Sequence[LabelledExample]) -> list[CommentInput]:
-    return [CommentInput(r.text, r.author_name, r.author_email, r.author_url) for r in records]
+_items = items_of
 
 
 def _metrics(y: NDArray[Any], p: NDArray[Any]) -> dict[str, float] | None:

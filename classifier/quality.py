@@ -18,6 +18,7 @@ from numpy.typing import ArrayLike
 from sklearn.metrics import roc_auc_score, roc_curve
 
 from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES
+from classifier.blend import items_of
 from classifier.corpora import (
     SPAM_CORPORA,
     TOXICITY_CORPORA,
@@ -44,8 +45,7 @@ __all__ = [
 ]
 
 
-def _items(records: Sequence[LabelledExample]) -> list[CommentInput]:
-    return [CommentInput(r.text, r.author_name, r.author_email, r.author_url) for r in records]
+_items = items_of
 
 
 def recall_at_fpr(y: ArrayLike, s: ArrayLike, fpr: float = 0.01) -> float:
