@@ -45,7 +45,7 @@ STRIDE = 16
 MAX_WINDOWS = 12
 #: Windows per ONNX Runtime call: one. The int8 network quantises its activations with one
 #: scale per call, so windows batched together would shift each other's scores (by up to
-#: 0.02 in probability), and on CPU batching gains nothing (218 comments/s either way).
+#: 0.02 in probability), and on CPU batching gains little (docs/models.md, speed).
 BATCH = 1
 
 
