@@ -21,15 +21,10 @@ from numpy.typing import NDArray
 
 from classifier import ATTRIBUTES
 from classifier.encoder import EncoderOutput
-from classifier.features import (
-    HANDLE_NAMES,
-    META_NAMES,
-    CommentFeaturizer,
-    comment_meta,
-    meta_matches,
-)
+from classifier.features import CommentFeaturizer
 from classifier.lexicon import LEXICON_NAMES
 from classifier.normalize import normalize
+from classifier.signals import HANDLE_NAMES, META_NAMES, comment_meta, meta_matches
 from classifier.types import CommentInput, Span
 
 __all__ = ["ENCODER_SPAN_PROBABILITY", "char_contributions", "encoder_spans", "explain_spans"]

@@ -21,7 +21,7 @@ French *con*, identity terms such as *gay*, *queer*, *muslim*, *jew*): the n-gra
 the identity-term training sentences decide those in context.
 
 :func:`lexicon_counts` returns one value per :data:`LEXICON_NAMES` for the metadata block of
-:mod:`classifier.features`; :func:`lexicon_matches` returns where the hits are (explanations).
+:mod:`classifier.signals`; :func:`lexicon_matches` returns where the hits are (explanations).
 """
 
 from __future__ import annotations
@@ -349,7 +349,7 @@ def lexicon_counts(
     """The :data:`LEXICON_NAMES` values of a normalised text: ``log1p`` of each count.
 
     ``tokens`` are the UTF-8 words of ``norm`` split at ASCII punctuation and spaces, if the
-    caller has them already (:func:`classifier.features.comment_meta` has), and ``token_set``
+    caller has them already (:func:`classifier.signals.comment_meta` has), and ``token_set``
     the same as a set.
     """
     words = _byte_words()

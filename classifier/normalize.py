@@ -35,6 +35,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from classifier.links import REJOINED_TLDS, SCHEME_LINK, tld_pattern
+
 __all__ = ["Normalized", "fold_char", "normalize", "normalize_text"]
 
 
@@ -317,14 +319,10 @@ _HTML_RE = re.compile(
 )
 _SPACES_RE = re.compile(r"\s{2,}")
 
-_TLDS = (
-    "com|net|org|info|biz|co|io|ru|cn|xyz|top|online|site|club|shop|store|me|us|uk|de|in|ly|"
-    "gl|tk|ml|ga|cf|gq|pw|cc|ws|link|click|app|live|vip|win|bid|loan|icu|fun|pro|tv|gd|to|su"
-)
 # "example dot com", "example [.] com", "example (dot) com", "example . com", "www dot example".
 _DISGUISED_DOT_RE = re.compile(
     r"(?<=[a-z0-9])(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+|\s+\.\s*)"
-    rf"(?=(?:{_TLDS})\b)"
+    rf"(?=(?:{tld_pattern(REJOINED_TLDS)})\b)"
     r"|(?<=\bwww)(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+|\s+\.\s*)(?=[a-z0-9])"
 )
 _DISGUISED_AT_RE = re.compile(r"(?<=[a-z0-9])\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*(?=[a-z0-9])")
@@ -339,8 +337,7 @@ _SPACED_SEPARATORS = str.maketrans("", "", _SPACED_SEP_CHARS)
 
 # Tokens left untouched by the word-level step (their characters are features in themselves).
 _PROTECTED = (
-    r"(?:https?://|www\.)[^\s<>\"']+"
-    r"|[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+"
+    SCHEME_LINK + r"|[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+"
     r"|\b0x[0-9a-f]{16,}\b|\b(?:bc1|[13])[a-z0-9]{25,39}\b"
 )
 _WORDISH = r"[\w@$!|]"

@@ -6,14 +6,9 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from classifier.features import (
-    AUTHOR_META_NAMES,
-    HANDLE_NAMES,
-    META_NAMES,
-    CommentFeaturizer,
-    comment_meta,
-)
+from classifier.features import CommentFeaturizer
 from classifier.normalize import normalize
+from classifier.signals import AUTHOR_META_NAMES, HANDLE_NAMES, META_NAMES, comment_meta
 from classifier.types import CommentInput
 
 ITEMS = [

@@ -6,9 +6,10 @@ import math
 
 import pytest
 
-from classifier.features import META_NAMES, CommentFeaturizer, comment_meta, meta_matches
+from classifier.features import CommentFeaturizer
 from classifier.lexicon import LEXICON_NAMES, lexicon_counts, lexicon_matches
 from classifier.normalize import normalize
+from classifier.signals import META_NAMES, comment_meta, meta_matches
 from classifier.types import CommentInput
 
 
