@@ -92,7 +92,7 @@ def test_obvious_abuse_is_toxic_and_insulting(model: ModerationModel, text: str)
     "text",
     [
         "I know where you live and I will come and kill you.",
-        "Keep talking and I'll put a bullet in your head.",
+        "Say that again and you'll get a bullet through your skull.",
     ],
 )
 def test_threats(model: ModerationModel, text: str) -> None:
