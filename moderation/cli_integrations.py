@@ -175,7 +175,6 @@ def webhooks_deliveries(site: str, status: str | None, limit: int, as_json: bool
 def webhooks_redeliver(site: str, delivery_ids: tuple[str, ...]) -> None:
     """Send deliveries of SITE again: the ones named, or every failed one."""
     from moderation.services import webhooks
-    from moderation.services.events import send_pending
     from moderation.services.sites import find_site
 
     with get_db().session() as session:
@@ -185,8 +184,6 @@ def webhooks_redeliver(site: str, delivery_ids: tuple[str, ...]) -> None:
             )
         except Problem as error:
             raise _fail(error) from error
-    # One task per delivery: they may belong to several endpoints, and each is retried alone.
-    send_pending({index: [delivery_id] for index, delivery_id in enumerate(ids)})
     click.echo(f"{len(ids)} deliveries queued again")
 
 

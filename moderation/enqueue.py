@@ -1,4 +1,10 @@
-"""The one place the web process sends tasks, by name, to the broker."""
+"""The one place the web process sends tasks, by name, to the broker.
+
+A task that reads rows written in a transaction is sent with :func:`enqueue_on_commit`: it waits
+in the session until the outermost transaction commits, and a rollback drops it. The hooks that
+send it are registered on the app's session factory by :func:`init_app`, so only the app's own
+sessions carry them. :func:`enqueue` sends at once (sweeps, commands run after a commit).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,19 @@ from typing import Any
 
 from celery import Celery
 from flask import Flask, current_app
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
+from moderation.db import get_db
 from moderation.tasknames import TASK_QUEUES
 
 log = logging.getLogger(__name__)
 
 EXTENSION = "moderation.celery_client"
+# session.info key: what belongs to the open transaction and goes when it ends (see
+# transaction_info); under it, _TASKS lists the (task name, args) to send at the commit.
+_TRANSACTION_INFO = "moderation.transaction_info"
+_TASKS = "tasks"
 
 
 def restore_interval(visibility_timeout: float) -> int:
@@ -48,6 +61,44 @@ def init_app(app: Flask) -> None:
     client.conf.broker_connection_retry_on_startup = True
     client.conf.task_routes = {name: {"queue": queue} for name, queue in TASK_QUEUES.items()}
     app.extensions[EXTENSION] = client
+    register_session_hooks(app, get_db(app).sessionmaker)
+
+
+def register_session_hooks(app: Flask, factory: sessionmaker[Session]) -> None:
+    """Send the tasks of :func:`enqueue_on_commit` when a session of ``factory`` commits."""
+
+    def after_commit(session: Session) -> None:
+        info = session.info.pop(_TRANSACTION_INFO, None) or {}
+        for task_name, args in info.get(_TASKS, []):
+            enqueue(task_name, *args, app=app)
+
+    def after_soft_rollback(session: Session, previous: SessionTransaction) -> None:
+        if previous.parent is None:  # the outermost transaction: nothing was committed
+            session.info.pop(_TRANSACTION_INFO, None)
+
+    event.listen(factory, "after_commit", after_commit)
+    event.listen(factory, "after_soft_rollback", after_soft_rollback)
+
+
+def transaction_info(session: Session) -> dict[str, Any]:
+    """A dict that lives as long as ``session``'s outermost transaction (emptied at its end)."""
+    info: dict[str, Any] = session.info.setdefault(_TRANSACTION_INFO, {})
+    return info
+
+
+def enqueue_on_commit(session: Session, task_name: str, *args: Any) -> None:
+    """Send a task by name once ``session``'s outermost transaction commits; a rollback drops it.
+
+    The arguments are read at the commit, so a caller may still add to a list it passed.
+    A broker that cannot be reached then is handled as by :func:`enqueue`.
+    """
+    transaction_info(session).setdefault(_TASKS, []).append((task_name, args))
+
+
+def pending_tasks(session: Session) -> list[tuple[str, tuple[Any, ...]]]:
+    """The tasks waiting for ``session``'s commit, in the order they will be sent."""
+    tasks: list[tuple[str, tuple[Any, ...]]] = transaction_info(session).get(_TASKS, [])
+    return list(tasks)
 
 
 def celery_client(app: Flask | None = None) -> Celery:
@@ -55,16 +106,19 @@ def celery_client(app: Flask | None = None) -> Celery:
     return celery
 
 
-def enqueue(task_name: str, *args: Any, countdown: float | None = None) -> bool:
-    """Send a task by name. Call only after the transaction that the task reads has committed.
+def enqueue(
+    task_name: str, *args: Any, countdown: float | None = None, app: Flask | None = None
+) -> bool:
+    """Send a task by name now. Call only after the transaction that the task reads has committed.
 
     Returns False (and logs) when the broker cannot be reached: the row stays pending and the
     periodic sweep sends it again, so a broker outage never loses a comment.
     """
-    if not current_app.config.get("ENQUEUE", True):
+    app = app or current_app
+    if not app.config.get("ENQUEUE", True):
         return False
     try:
-        celery_client().send_task(
+        celery_client(app).send_task(
             task_name,
             args=list(args),
             queue=TASK_QUEUES[task_name],

@@ -11,10 +11,12 @@ from sqlalchemy.exc import OperationalError
 from classifier.types import CommentInput
 from moderation.db import get_db
 from moderation.enqueue import enqueue
+from moderation.enums import CommentStatus
 from moderation.models import Comment
 from moderation.models.base import utcnow
 from moderation.scoring import model_provider
-from moderation.services.comments import record_model_decision, stale_pending
+from moderation.services.comments import stale_pending
+from moderation.services.decisions import record_model_decision
 from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)
@@ -37,7 +39,7 @@ def score_comment(comment_id: str) -> str:
         if comment is None:
             log.warning("score_comment comment_id=%s: no such comment", comment_id)
             return "missing"
-        if comment.status != "pending":
+        if comment.status != CommentStatus.PENDING:
             log.info("score_comment comment_id=%s: already %s", comment_id, comment.status)
             return "already-decided"
         item = CommentInput(

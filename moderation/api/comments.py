@@ -10,11 +10,11 @@ from sqlalchemy import select
 from moderation.api.auth import current_site, require_site
 from moderation.api.schemas import CommentIn, parse_body
 from moderation.db import get_session
-from moderation.enqueue import enqueue
+from moderation.enums import CommentStatus
 from moderation.errors import BadRequest
 from moderation.models import STATUSES, Comment
 from moderation.services import comments as comment_service
-from moderation.tasknames import TaskNames
+from moderation.services.types import ArticleData, AuthorData, CommentData
 
 bp = Blueprint("api_comments", __name__)
 
@@ -47,7 +47,7 @@ def _wait_for_decision(comment_id: str, wait_ms: int) -> bool:
         # End the read transaction each time: SQLite and PostgreSQL then show the worker's commit.
         session.rollback()
         status = session.scalar(select(Comment.status).where(Comment.id == comment_id))
-        if status != "pending":
+        if status != CommentStatus.PENDING:
             return True
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -64,14 +64,14 @@ def submit_comment() -> tuple[Response, int]:
     payload = parse_body(CommentIn, request.get_data(cache=False))
     site = current_site()
     session = get_session()
-    data = comment_service.CommentData(
-        article=comment_service.ArticleData(
+    data = CommentData(
+        article=ArticleData(
             id=payload.article.id,
             url=payload.article.url,
             title=payload.article.title,
             published_at=payload.article.published_at,
         ),
-        author=comment_service.AuthorData(
+        author=AuthorData(
             name=payload.author.name,
             id=payload.author.id,
             email=payload.author.email or None,
@@ -84,17 +84,18 @@ def submit_comment() -> tuple[Response, int]:
         referrer=payload.referrer,
         external_id=payload.external_id,
     )
-    comment, created = comment_service.submit_comment(session, site=site, data=data)
+    # A new pending comment is sent to be scored when this commits.
+    comment, _created = comment_service.submit_comment(session, site=site, data=data)
     comment_id = comment.id
-    if created and comment.status == "pending":
-        enqueue(TaskNames.SCORE_COMMENT, comment_id)
-    decided_now = comment.status != "pending"
+    decided_now = comment.status != CommentStatus.PENDING
     if decided_now or (wait_ms and _wait_for_decision(comment_id, wait_ms)):
         session.expire_all()
         decided = comment_service.get_comment(session, site=site, comment_id=comment_id)
         body = comment_service.serialize_comment(decided, url=_comment_url(comment_id))
         return jsonify(body), 200
-    response = jsonify({"id": comment_id, "status": "pending", "url": _comment_url(comment_id)})
+    response = jsonify(
+        {"id": comment_id, "status": CommentStatus.PENDING, "url": _comment_url(comment_id)}
+    )
     response.headers["Location"] = _comment_url(comment_id)
     return response, 202
 
@@ -111,9 +112,10 @@ def get_comment(comment_id: str) -> Response:
 @require_site
 def list_comments() -> Response:
     """The calling site's comments, newest first, filtered by status and article, paginated."""
-    status = request.args.get("status") or None
-    if status is not None and status not in STATUSES:
+    raw_status = request.args.get("status") or None
+    if raw_status is not None and raw_status not in STATUSES:
         raise BadRequest(f"status must be one of {', '.join(STATUSES)}")
+    status = CommentStatus(raw_status) if raw_status else None
     try:
         limit = int(request.args.get("limit", "50"))
     except ValueError:

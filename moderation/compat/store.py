@@ -9,7 +9,7 @@ a comment recorded from the feedback when no check matches.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -17,21 +17,21 @@ from sqlalchemy.orm import Session
 
 from classifier.types import CommentInput
 from moderation.api.schemas import clean_text
-from moderation.models import Author, Comment, CommentEvent, Decision, Score, Site
+from moderation.enums import CommentStatus, DecidedBy, ReasonCode
+from moderation.models import Author, Comment, Site
 from moderation.models.base import new_id, utcnow
 from moderation.scoring import model_provider
-from moderation.services import events, labels, rules
-from moderation.services.comments import (
-    ArticleData,
-    AuthorData,
-    get_or_create_article,
-    get_or_create_author,
+from moderation.services import labels, submission_rules
+from moderation.services.comments import get_or_create_article, get_or_create_author
+from moderation.services.decisions import (
+    announce_decided,
+    decided_event,
+    decision_context,
+    fields_of_comment,
+    record_decision,
 )
-from moderation.services.policy import (
-    SiteSettings,
-    Verdict,
-    decide,
-)
+from moderation.services.policy import SiteSettings, Verdict, decide
+from moderation.services.types import ArticleData, AuthorData, HistoryEvent, ScoreData
 
 log = logging.getLogger(__name__)
 
@@ -70,13 +70,8 @@ class Submission:
         )
 
 
-@dataclass
-class Scored:
-    """The active model's scores for a text, with spans when asked."""
-
-    model_version: str
-    scores: dict[str, float]
-    spans: list[dict[str, Any]] = field(default_factory=list)
+# The active model's scores for a text, with spans when asked.
+Scored = ScoreData
 
 
 def score(submission: Submission, *, spans: bool = False) -> Scored:
@@ -113,13 +108,13 @@ def _rules_verdict(
     Flood control, duplicates and closed articles refuse a native submission; a checking API
     has to answer, so they do not apply here.
     """
-    return rules.rejection_by_rules(
+    return submission_rules.rejection_by_rules(
         session,
         site_id=site.id,
         author=author,
         email=comment.author_email,
         ip=comment.author_ip,
-        fields=rules.fields_of_comment(comment),
+        fields=fields_of_comment(comment),
         settings=settings,
     )
 
@@ -205,63 +200,33 @@ def record_check(
     premoderated, approvals so far), exactly as for a comment of the native API.
     """
     article, author = _article_and_author(session, site, submission)
-    comment = _comment_row(site, submission, article, author, status="pending")
+    comment = _comment_row(site, submission, article, author, status=CommentStatus.PENDING)
     # Decide before adding the comment: on SQLite the write lock is then held only for the
     # inserts and the commit, not for the queries that decide.
     settings = SiteSettings.for_site(site.settings)
-    decided_by = "rules"
+    decided_by = DecidedBy.RULES
     verdict = override or _rules_verdict(session, site, comment, author, settings)
     if verdict is None:
-        context = rules.decision_context(session, comment)
+        context = decision_context(session, comment)
         verdict = decide(scored.scores, content=comment.content, settings=settings, context=context)
-        decided_by = "model"
+        decided_by = DecidedBy.MODEL
     comment.status, comment.discard = verdict.status, verdict.discard
     session.add(comment)
     session.flush()
-    now = comment.created_at
-    session.add(
-        Score(
-            comment_id=comment.id,
-            model_version=scored.model_version,
-            values=scored.scores,
-            spans=scored.spans,
-            created_at=now,
-        )
+    checked = HistoryEvent(
+        event_type,
+        source,
+        {**(event_data or {}), "status": verdict.status, "discard": verdict.discard},
     )
-    session.add(
-        Decision(
-            comment_id=comment.id,
-            status=verdict.status,
-            reasons=verdict.reasons,
-            decided_by=decided_by,
-            model_version=scored.model_version,
-            created_at=now,
-        )
-    )
-    session.add(
-        CommentEvent(
-            comment_id=comment.id,
-            type=event_type,
-            actor=source,
-            data={**(event_data or {}), "status": verdict.status, "discard": verdict.discard},
-            created_at=now,
-        )
-    )
-    session.add(
-        CommentEvent(
-            comment_id=comment.id,
-            type="decided",
-            actor=source,
-            data={"status": verdict.status, "reasons": verdict.reasons, "by": decided_by},
-            created_at=now,
-        )
-    )
-    events.emit_decided(
+    record_decision(
         session,
-        site_id=site.id,
-        comment_id=comment.id,
-        status=verdict.status,
-        reasons=verdict.reasons,
+        comment=comment,
+        verdict=verdict,
+        decided_by=decided_by,
+        score=scored,
+        history=[checked, decided_event(verdict, by=decided_by, actor=source)],
+        outbound=announce_decided(verdict),
+        at=comment.created_at,
     )
     session.commit()
     log.info(
@@ -321,20 +286,21 @@ def record_label(
         return labels.apply_feedback(session, site=site, comment=comment, label=label, actor=actor)
     status = labels.LABEL_STATUS[label]
     comment = _new_comment(session, site, submission, status=status)
-    reason = {"code": "FEEDBACK", "detail": f"the site labelled this comment {label} ({source})"}
-    session.add(
-        Decision(
-            comment_id=comment.id,
-            status=status,
-            reasons=[reason],
-            decided_by="site",
-            actor=actor,
-            created_at=comment.created_at,
-        )
-    )
+    reason = {
+        "code": ReasonCode.FEEDBACK,
+        "detail": f"the site labelled this comment {label} ({source})",
+    }
     labels.record_label(session, comment=comment, label=label, source="site", actor=actor)
-    session.add(
-        CommentEvent(comment_id=comment.id, type="feedback", actor=actor, data={"label": label})
+    # Recorded from the feedback, the comment was never announced: no outbound events.
+    record_decision(
+        session,
+        comment=comment,
+        verdict=Verdict(status=status, reasons=[reason]),
+        decided_by=DecidedBy.SITE,
+        actor=actor,
+        history=[HistoryEvent("feedback", actor, {"label": label})],
+        outbound=[],
+        at=comment.created_at,
     )
     session.commit()
     log.info("feedback stored comment_id=%s label=%s source=%s", comment.id, label, source)

@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from moderation.enums import CommentStatus
 from moderation.models.base import Base, JSONType, UTCDateTime, new_id, utcnow
 
-STATUSES = ("pending", "approved", "held", "rejected")
+STATUSES = tuple(CommentStatus)
 
 
 class Article(Base):
@@ -64,7 +65,7 @@ class Comment(Base):
     author_ip: Mapped[str | None] = mapped_column(String(100))
     user_agent: Mapped[str | None] = mapped_column(String(500))
     referrer: Mapped[str | None] = mapped_column(String(2000))
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=CommentStatus.PENDING)
     discard: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -118,7 +119,7 @@ class Decision(Base):
     )
     status: Mapped[str] = mapped_column(String(16))
     reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
-    # "rules" (synchronous rules at submission), "model" (worker policy), "moderator", "site".
+    # A DecidedBy: "rules", "model", "recheck", "moderator", "site".
     decided_by: Mapped[str] = mapped_column(String(32))
     actor: Mapped[str | None] = mapped_column(String(255))
     model_version: Mapped[str | None] = mapped_column(String(100))

@@ -1,55 +1,30 @@
-"""Comments: submission, reading back, and recording the model's decision."""
+"""Comments: submission (the submission rules, then stored pending) and reading back."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select, update
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from moderation.enqueue import enqueue_on_commit
+from moderation.enums import CommentStatus, DecidedBy
 from moderation.errors import BadRequest, NotFound
-from moderation.models import Article, Author, Comment, CommentEvent, Decision, Score, Site
-from moderation.models.base import utcnow
-from moderation.services import events, rules
-from moderation.services.policy import SiteSettings, decide
+from moderation.models import Article, Author, Comment, CommentEvent, Site
+from moderation.models.base import new_id, utcnow
+from moderation.services import submission_rules
+from moderation.services.decisions import announce_decided, decided_event, record_decision
+from moderation.services.types import ArticleData, AuthorData, CommentData
+from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class ArticleData:
-    id: str
-    url: str
-    title: str
-    published_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class AuthorData:
-    name: str
-    id: str | None = None
-    email: str | None = None
-    url: str | None = None
-    ip: str | None = None
-    user_agent: str | None = None
-
-
-@dataclass(frozen=True)
-class CommentData:
-    article: ArticleData
-    author: AuthorData
-    content: str
-    parent_id: str | None = None
-    referrer: str | None = None
-    external_id: str | None = None
 
 
 def _insert_ignoring_conflict(session: Session, model: type[Any], values: dict[str, Any]) -> None:
@@ -123,10 +98,11 @@ def find_by_external_id(session: Session, site: Site, external_id: str) -> Comme
 
 
 def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[Comment, bool]:
-    """Store a new pending comment and its ``submitted`` event; commit.
+    """Store a new comment and its ``submitted`` event; commit; then send it to be scored.
 
     Returns ``(comment, created)``. The same ``external_id`` again returns the stored comment
-    unchanged. The caller enqueues scoring after this returns, when the row is committed.
+    unchanged. A comment the submission rules reject is stored decided and not scored; a
+    pending one is sent to the scoring queue once the commit has made it visible.
     """
     if data.external_id is not None:
         existing = find_by_external_id(session, site, data.external_id)
@@ -137,8 +113,11 @@ def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[
     author = get_or_create_author(session, site, data.author)
     session.flush()
     # Refuses closed, flooding and duplicate comments; a ban or disallowed word rejects at once.
-    ruled = rules.check_submission(session, site=site, article=article, author=author, data=data)
+    ruled = submission_rules.check_submission(
+        session, site=site, article=article, author=author, data=data
+    )
     comment = Comment(
+        id=new_id(),  # known before the commit, for the scoring task
         site_id=site.id,
         article=article,
         author=author,
@@ -151,13 +130,22 @@ def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[
         author_ip=data.author.ip,
         user_agent=data.author.user_agent,
         referrer=data.referrer,
-        status="pending",
+        status=CommentStatus.PENDING,
         created_at=utcnow(),
     )
     session.add(comment)
     comment.events.append(CommentEvent(type="submitted", actor=f"site:{site.id}", data={}))
-    if ruled is not None:
-        rules.record_rules_decision(session, comment=comment, verdict=ruled)
+    if ruled is None:
+        enqueue_on_commit(session, TaskNames.SCORE_COMMENT, comment.id)
+    else:
+        record_decision(
+            session,
+            comment=comment,
+            verdict=ruled,
+            decided_by=DecidedBy.RULES,
+            history=[decided_event(ruled, by=DecidedBy.RULES, actor="rules")],
+            outbound=announce_decided(ruled),
+        )
     try:
         session.commit()
     except IntegrityError:
@@ -203,7 +191,7 @@ def list_comments(
     session: Session,
     *,
     site: Site,
-    status: str | None = None,
+    status: CommentStatus | None = None,
     article_id: str | None = None,
     limit: int = 50,
     cursor: str | None = None,
@@ -234,93 +222,12 @@ def list_comments(
     return rows[:limit], next_cursor
 
 
-def record_model_decision(
-    session: Session,
-    *,
-    comment_id: str,
-    model_version: str,
-    scores: dict[str, float],
-    spans: list[dict[str, Any]],
-) -> Decision | None:
-    """Write scores, the policy's decision and history events for a pending comment; commit.
-
-    Returns None, writing nothing, when the comment is gone or was decided meanwhile (by another
-    delivery of the same task, or a moderator): a comment is never decided twice by the model.
-    """
-    comment = session.get(Comment, comment_id)
-    if comment is None or comment.status != "pending":
-        session.rollback()
-        return None
-    site = session.get(Site, comment.site_id)
-    assert site is not None
-    settings = SiteSettings.for_site(site.settings)
-    context = rules.decision_context(session, comment)
-    verdict = decide(scores, content=comment.content, settings=settings, context=context)
-    now = utcnow()
-    # The conditional update takes the row's write lock: of two concurrent deliveries, only the
-    # first sees the comment still pending.
-    claimed = session.execute(
-        update(Comment)
-        .where(Comment.id == comment_id, Comment.status == "pending")
-        .values(status=verdict.status, discard=verdict.discard, decided_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        session.rollback()
-        return None
-    session.add(
-        Score(
-            comment_id=comment_id,
-            model_version=model_version,
-            values=scores,
-            spans=spans,
-            created_at=now,
-        )
-    )
-    decision = Decision(
-        comment_id=comment_id,
-        status=verdict.status,
-        reasons=verdict.reasons,
-        decided_by="model",
-        model_version=model_version,
-        created_at=now,
-    )
-    session.add(decision)
-    session.add(
-        CommentEvent(
-            comment_id=comment_id,
-            type="scored",
-            actor=f"model:{model_version}",
-            data={"scores": scores, "model_version": model_version},
-            created_at=now,
-        )
-    )
-    session.add(
-        CommentEvent(
-            comment_id=comment_id,
-            type="decided",
-            actor=f"model:{model_version}",
-            data={"status": verdict.status, "reasons": verdict.reasons, "by": "model"},
-            created_at=now,
-        )
-    )
-    events.emit_decided(
-        session,
-        site_id=site.id,
-        comment_id=comment_id,
-        status=verdict.status,
-        reasons=verdict.reasons,
-    )
-    session.commit()
-    return decision
-
-
 def stale_pending(session: Session, *, older_than: datetime, limit: int = 500) -> list[str]:
     """Ids of comments still pending since before ``older_than`` (their task was lost)."""
     return list(
         session.scalars(
             select(Comment.id)
-            .where(Comment.status == "pending", Comment.created_at < older_than)
+            .where(Comment.status == CommentStatus.PENDING, Comment.created_at < older_than)
             .order_by(Comment.created_at)
             .limit(limit)
         )

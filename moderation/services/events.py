@@ -3,9 +3,10 @@
 Event types: ``comment.decided``, ``comment.moderated``, ``comment.entered_queue``,
 ``comment.left_queue``.
 
-``emit`` writes one delivery row per matching endpoint into the caller's session. When that
-session's outermost transaction commits, the deliveries are sent to the events queue, one task
-per endpoint carrying its deliveries in the order they were emitted; a rollback drops them.
+``emit`` writes one delivery row per matching endpoint into the caller's session, and asks
+(``enqueue_on_commit``) for one delivery task per endpoint carrying that endpoint's deliveries of
+the transaction in the order they were emitted: sent when the transaction commits, dropped when
+it rolls back.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import json
 import logging
 from typing import Any
 
-from flask import has_app_context
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from moderation.enqueue import enqueue_on_commit, transaction_info
 from moderation.models.base import new_id, utcnow
 from moderation.models.comments import Comment
 from moderation.models.integrations import WebhookDelivery, WebhookEndpoint
+from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +33,9 @@ EVENT_TYPES = (
     "comment.left_queue",
 )
 
-# session.info key: {endpoint_id: [delivery_id, ...]} waiting for the commit.
-_PENDING = "moderation.webhook_deliveries"
+# transaction_info key: {endpoint_id: [delivery_id, ...]}, each list the argument of one
+# delivery task waiting for the commit.
+_BATCHES = "webhook_deliveries"
 
 
 def emit(session: Session, *, site_id: int, event_type: str, data: dict[str, Any]) -> None:
@@ -69,7 +72,7 @@ def emit(session: Session, *, site_id: int, event_type: str, data: dict[str, Any
         "data": data,
     }
     body = json.dumps(envelope, separators=(",", ":"), ensure_ascii=False)
-    pending: dict[int, list[str]] = session.info.setdefault(_PENDING, {})
+    batches: dict[int, list[str]] = transaction_info(session).setdefault(_BATCHES, {})
     for endpoint in endpoints:
         delivery = WebhookDelivery(
             id=new_id(),
@@ -83,44 +86,8 @@ def emit(session: Session, *, site_id: int, event_type: str, data: dict[str, Any
             created_at=now,
         )
         session.add(delivery)
-        pending.setdefault(endpoint.id, []).append(delivery.id)
-
-
-def emit_decided(
-    session: Session, *, site_id: int, comment_id: str, status: str, reasons: list[Any]
-) -> None:
-    """``comment.decided``, and ``comment.entered_queue`` when the decision holds the comment."""
-    data = {"comment_id": comment_id, "status": status, "reasons": reasons}
-    emit(session, site_id=site_id, event_type="comment.decided", data=data)
-    if status == "held":
-        emit(
-            session,
-            site_id=site_id,
-            event_type="comment.entered_queue",
-            data={"comment_id": comment_id, "queue": "held"},
-        )
-
-
-def send_pending(batches: dict[int, list[str]]) -> None:
-    """Enqueue delivery tasks; a failure leaves the rows pending for the webhook sweep."""
-    if not has_app_context():
-        log.warning("webhook deliveries committed outside an app context; the sweep sends them")
-        return
-    from moderation.enqueue import enqueue
-    from moderation.tasknames import TaskNames
-
-    for delivery_ids in batches.values():
-        enqueue(TaskNames.DELIVER_WEBHOOK, delivery_ids)
-
-
-@event.listens_for(Session, "after_commit")
-def _after_commit(session: Session) -> None:
-    batches = session.info.pop(_PENDING, None)
-    if batches:
-        send_pending(batches)
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _after_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
-    if previous_transaction.parent is None:  # the outermost transaction: nothing was committed
-        session.info.pop(_PENDING, None)
+        batch = batches.get(endpoint.id)
+        if batch is None:
+            batch = batches[endpoint.id] = []
+            enqueue_on_commit(session, TaskNames.DELIVER_WEBHOOK, batch)
+        batch.append(delivery.id)

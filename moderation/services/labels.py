@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classifier import TOXICITY_ATTRIBUTES
 from classifier.types import LabelledExample
+from moderation.enums import CommentStatus, DecidedBy, ReasonCode
 from moderation.errors import Unprocessable
-from moderation.models import LABELS, Comment, CommentEvent, Decision, Label, Site
+from moderation.models import LABELS, Comment, CommentEvent, Label, Site
 from moderation.models.base import utcnow
-from moderation.services import events
+from moderation.services.decisions import decided_event, record_decision
+from moderation.services.policy import Verdict
+from moderation.services.types import OutboundEvent
 
 # What each label says about the model's attributes (what is not named stays unknown).
 LABEL_TARGETS: dict[str, dict[str, int]] = {
@@ -30,10 +32,10 @@ LABEL_TARGETS: dict[str, dict[str, int]] = {
 }
 # The status a label gives the comment: the person's word overrides the model's.
 LABEL_STATUS = {
-    "spam": "rejected",
-    "toxic": "rejected",
-    "ham": "approved",
-    "acceptable": "approved",
+    "spam": CommentStatus.REJECTED,
+    "toxic": CommentStatus.REJECTED,
+    "ham": CommentStatus.APPROVED,
+    "acceptable": CommentStatus.APPROVED,
 }
 
 
@@ -58,40 +60,31 @@ def apply_feedback(
     now = utcnow()
     status = LABEL_STATUS[label]
     previous = comment.status
-    reason = {"code": "FEEDBACK", "detail": f"the site labelled this comment {label}"}
+    reason = {"code": ReasonCode.FEEDBACK, "detail": f"the site labelled this comment {label}"}
     comment.events.append(
         CommentEvent(type="feedback", actor=actor, data={"label": label}, created_at=now)
     )
     if status != previous:
-        comment.status = status
-        comment.decided_at = now
-        comment.decisions.append(
-            Decision(
-                status=status, reasons=[reason], decided_by="site", actor=actor, created_at=now
+        # The site's word sets the status; whether a rejection is discarded stays as it was.
+        verdict = Verdict(status=status, reasons=[reason], discard=comment.discard)
+        outbound = [
+            OutboundEvent(
+                "comment.moderated",
+                {"status": status, "previous_status": previous, "by": DecidedBy.SITE},
             )
+        ]
+        if previous == CommentStatus.HELD:
+            outbound.append(OutboundEvent("comment.left_queue", {"queue": CommentStatus.HELD}))
+        record_decision(
+            session,
+            comment=comment,
+            verdict=verdict,
+            decided_by=DecidedBy.SITE,
+            actor=actor,
+            history=[decided_event(verdict, by=DecidedBy.SITE, actor=actor, previous=previous)],
+            outbound=outbound,
+            at=now,
         )
-        comment.events.append(
-            CommentEvent(
-                type="decided",
-                actor=actor,
-                data={"status": status, "reasons": [reason], "by": "site", "from": previous},
-                created_at=now,
-            )
-        )
-        data: dict[str, Any] = {
-            "comment_id": comment.id,
-            "status": status,
-            "previous_status": previous,
-            "by": "site",
-        }
-        events.emit(session, site_id=site.id, event_type="comment.moderated", data=data)
-        if previous == "held":
-            events.emit(
-                session,
-                site_id=site.id,
-                event_type="comment.left_queue",
-                data={"comment_id": comment.id, "queue": "held"},
-            )
     session.commit()
     return comment
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from moderation.enums import CommentStatus, DecidedBy, ReasonCode
 from moderation.errors import BadRequest, Conflict, NotFound
 from moderation.models import (
     Comment,
@@ -29,6 +30,9 @@ from moderation.models import (
 )
 from moderation.models.base import utcnow
 from moderation.services import events
+from moderation.services.decisions import record_decision
+from moderation.services.policy import Verdict
+from moderation.services.types import HistoryEvent, OutboundEvent
 
 REJECT_REASONS: dict[str, str] = {
     "spam": "Spam",
@@ -107,12 +111,12 @@ def moderate(
         raise NotFound("no such comment on your sites")
 
     now = utcnow()
-    new_status = "approved" if action == "approve" else "rejected"
+    new_status = CommentStatus.APPROVED if action == "approve" else CommentStatus.REJECTED
     reason_label = REJECT_REASONS.get(reason_code or "")
     detail = "approved by a moderator" if action == "approve" else f"rejected: {reason_label}"
     if note:
         detail += f" ({note})"
-    reason: dict[str, Any] = {"code": "MODERATOR", "detail": detail, "action": action}
+    reason: dict[str, Any] = {"code": ReasonCode.MODERATOR, "detail": detail, "action": action}
     if reason_code:
         reason["reason_code"] = reason_code
     if note:
@@ -123,21 +127,10 @@ def moderate(
     )
     session.add(record)
     items: list[dict[str, Any]] = []
+    verdict = Verdict(status=new_status, reasons=[reason])
     for comment in comments:
         previous = comment.status
         report = _open_report(session, comment.id)
-        comment.status = new_status
-        comment.discard = False
-        comment.decided_at = now
-        decision = Decision(
-            comment_id=comment.id,
-            status=new_status,
-            reasons=[reason],
-            decided_by="moderator",
-            actor=actor,
-            created_at=now,
-        )
-        session.add(decision)
         event_data: dict[str, Any] = {
             "action": action,
             "from": previous,
@@ -148,15 +141,17 @@ def moderate(
         if report is not None:
             report.resolved_at = now
             event_data["resolved_report"] = True
-        session.add(
-            CommentEvent(
-                comment_id=comment.id,
-                type="moderated",
-                actor=actor,
-                data=event_data,
-                created_at=now,
-            )
+        decision = record_decision(
+            session,
+            comment=comment,
+            verdict=verdict,
+            decided_by=DecidedBy.MODERATOR,
+            actor=actor,
+            history=[HistoryEvent("moderated", actor, event_data)],
+            outbound=_moderated_outbound(new_status, action, reason_code, previous, report),
+            at=now,
         )
+        assert decision is not None
         labels = [
             Label(
                 site_id=comment.site_id,
@@ -179,39 +174,33 @@ def moderate(
                 "label_ids": [label.id for label in labels],
             }
         )
-        _emit_moderated(session, comment, action, reason_code, previous, report is not None)
     record.items = items
     session.commit()
     return record
 
 
-def _emit_moderated(
-    session: Session,
-    comment: Comment,
+def _moderated_outbound(
+    status: str,
     action: str,
     reason_code: str | None,
     previous: str,
-    reported: bool,
-) -> None:
-    events.emit(
-        session,
-        site_id=comment.site_id,
-        event_type="comment.moderated",
-        data={
-            "comment_id": comment.id,
-            "status": comment.status,
-            "action": action,
-            "reason_code": reason_code,
-        },
-    )
-    left = "reported" if reported else ("held" if previous == "held" else None)
-    if left is not None:
-        events.emit(
-            session,
-            site_id=comment.site_id,
-            event_type="comment.left_queue",
-            data={"comment_id": comment.id, "queue": left},
+    report: ReportedComment | None,
+) -> list[OutboundEvent]:
+    """``comment.moderated``, and ``comment.left_queue`` for the queue the comment was in."""
+    out = [
+        OutboundEvent(
+            "comment.moderated",
+            {"status": status, "action": action, "reason_code": reason_code},
         )
+    ]
+    left = (
+        "reported"
+        if report is not None
+        else (CommentStatus.HELD if previous == CommentStatus.HELD else None)
+    )
+    if left is not None:
+        out.append(OutboundEvent("comment.left_queue", {"queue": left}))
+    return out
 
 
 def undo(session: Session, *, actor: str, action_id: int) -> ModeratorAction:
@@ -228,7 +217,7 @@ def undo(session: Session, *, actor: str, action_id: int) -> ModeratorAction:
     now = utcnow()
     if now - record.created_at > timedelta(seconds=UNDO_SECONDS):
         raise Conflict(f"an action can be undone for {UNDO_SECONDS} seconds only")
-    new_status = "approved" if record.action == "approve" else "rejected"
+    new_status = CommentStatus.APPROVED if record.action == "approve" else CommentStatus.REJECTED
     for item in record.items:
         comment = session.get(Comment, item["comment_id"])
         if comment is None:
@@ -237,7 +226,7 @@ def undo(session: Session, *, actor: str, action_id: int) -> ModeratorAction:
             session.rollback()
             raise Conflict("a comment changed since; the action cannot be undone")
         comment.status = item["previous_status"]
-        comment.decided_at = None if comment.status == "pending" else comment.decided_at
+        comment.decided_at = None if comment.status == CommentStatus.PENDING else comment.decided_at
         session.execute(delete(Decision).where(Decision.id == item["decision_id"]))
         if item["label_ids"]:
             session.execute(delete(Label).where(Label.id.in_(item["label_ids"])))
@@ -260,7 +249,8 @@ def undo(session: Session, *, actor: str, action_id: int) -> ModeratorAction:
             event_type="comment.moderated",
             data={"comment_id": comment.id, "status": comment.status, "action": "undo"},
         )
-        queue = "reported" if item.get("reported") else ("held" if comment.status == "held" else "")
+        held = comment.status == CommentStatus.HELD
+        queue = "reported" if item.get("reported") else (CommentStatus.HELD if held else "")
         if queue:
             events.emit(
                 session,

@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from classifier.model import ModerationModel
 from classifier.types import CommentInput
-from moderation.models import Comment, CommentEvent, Decision, Score, Site
-from moderation.models.base import utcnow
-from moderation.services import events, rules
+from moderation.enums import CommentStatus, DecidedBy
+from moderation.models import Comment, Site
+from moderation.services.decisions import decision_context, record_decision
 from moderation.services.policy import SiteSettings, decide
+from moderation.services.types import HistoryEvent, OutboundEvent, ScoreData
 
 
 @dataclass
@@ -30,7 +31,7 @@ def recheck_held(
     """
     query = (
         select(Comment)
-        .where(Comment.status == "held")
+        .where(Comment.status == CommentStatus.HELD)
         .options(selectinload(Comment.decisions))
         .order_by(Comment.created_at)
     )
@@ -39,7 +40,7 @@ def recheck_held(
     result = RecheckResult()
     for comment in session.scalars(query).all():
         latest = comment.latest_decision
-        if latest is not None and latest.decided_by not in ("model", "recheck"):
+        if latest is not None and latest.decided_by not in (DecidedBy.MODEL, DecidedBy.RECHECK):
             continue
         result.checked += 1
         scored = model.score_one(
@@ -58,51 +59,35 @@ def recheck_held(
             scores,
             content=comment.content,
             settings=SiteSettings.for_site(site.settings),
-            context=rules.decision_context(session, comment),
+            context=decision_context(session, comment),
         )
         if verdict.status == comment.status:
             continue
-        now = utcnow()
         spans = [
             {"begin": s.begin, "end": s.end, "attribute": s.attribute, "score": round(s.score, 4)}
             for s in scored.spans
         ]
         previous = comment.status
-        comment.scores.append(
-            Score(model_version=model.version, values=scores, spans=spans, created_at=now)
-        )
-        comment.decisions.append(
-            Decision(
-                status=verdict.status,
-                reasons=verdict.reasons,
-                decided_by="recheck",
-                actor=actor,
-                model_version=model.version,
-                created_at=now,
-            )
-        )
-        comment.events.append(
-            CommentEvent(
-                type="rechecked",
-                actor=actor,
-                data={
-                    "from": previous,
-                    "status": verdict.status,
-                    "reasons": verdict.reasons,
-                    "model_version": model.version,
-                    "scores": scores,
-                },
-                created_at=now,
-            )
-        )
-        comment.status = verdict.status
-        comment.discard = verdict.discard
-        comment.decided_at = now
-        events.emit(
+        rechecked = {
+            "from": previous,
+            "status": verdict.status,
+            "reasons": verdict.reasons,
+            "model_version": model.version,
+            "scores": scores,
+        }
+        record_decision(
             session,
-            site_id=comment.site_id,
-            event_type="comment.left_queue",
-            data={"comment_id": comment.id, "queue": "held", "status": verdict.status},
+            comment=comment,
+            verdict=verdict,
+            decided_by=DecidedBy.RECHECK,
+            actor=actor,
+            score=ScoreData(model_version=model.version, scores=scores, spans=spans),
+            history=[HistoryEvent("rechecked", actor, rechecked)],
+            outbound=[
+                OutboundEvent(
+                    "comment.left_queue", {"queue": CommentStatus.HELD, "status": verdict.status}
+                )
+            ],
         )
         result.changed += 1
     session.commit()

@@ -20,6 +20,7 @@ import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from moderation.enqueue import enqueue_on_commit
 from moderation.errors import NotFound, Unprocessable
 from moderation.models import Site
 from moderation.models.base import utcnow
@@ -30,6 +31,7 @@ from moderation.models.integrations import (
     WebhookEndpoint,
 )
 from moderation.services.events import EVENT_TYPES
+from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)
 
@@ -286,8 +288,8 @@ def attempt_delivery(
 def redeliver(session: Session, *, site: Site, delivery_ids: list[str] | None = None) -> list[str]:
     """Queue deliveries again (by id, or every failed one of the site) with fresh attempts.
 
-    Returns the ids made pending; the caller sends them (``events.send_pending``) after this
-    commits.
+    Returns the ids made pending; each is sent, alone, when this commits (they may belong to
+    several endpoints, and each is retried alone).
     """
     query = select(WebhookDelivery).where(WebhookDelivery.site_id == site.id)
     if delivery_ids:
@@ -302,6 +304,7 @@ def redeliver(session: Session, *, site: Site, delivery_ids: list[str] | None = 
     for row in rows:
         row.status = "pending"
         row.attempts = 0
+        enqueue_on_commit(session, TaskNames.DELIVER_WEBHOOK, [row.id])
     session.commit()
     return [row.id for row in rows]
 

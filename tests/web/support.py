@@ -13,7 +13,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from moderation.db import get_db
 from moderation.models import Site
 from moderation.services import accounts
-from moderation.services.comments import record_model_decision
+from moderation.services.decisions import record_model_decision
 from moderation.services.sites import find_site
 from tests.builders import auth, comment_payload
 

@@ -1,41 +1,31 @@
-"""The cheap synchronous rules run at submission, and the context the worker's policy needs.
+"""The submission stage: the cheap synchronous rules run before a comment is stored or scored.
 
-The order, and why each refuses or stores, is in ``moderation.services.policy``'s docstring.
+They refuse a comment (closed article, flood, duplicate: nothing is stored) or reject it whatever
+the scores (a ban, a disallowed word). The order, and why each refuses or stores, is in
+``moderation.services.policy``'s docstring; the rules after scoring are ``policy.decide``.
 """
 
 from __future__ import annotations
 
 import math
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from moderation.enums import CommentStatus, ReasonCode
 from moderation.errors import Conflict, Problem, TooManyRequests
-from moderation.models import (
-    Article,
-    Author,
-    AuthorFlag,
-    Ban,
-    Comment,
-    CommentEvent,
-    Decision,
-    Site,
-)
-from moderation.models.base import new_id, utcnow
-from moderation.services import events
+from moderation.models import Article, Author, Ban, Comment, Site
+from moderation.models.base import utcnow
 from moderation.services.policy import (
     CommentFields,
-    DecisionContext,
     SiteSettings,
     Verdict,
     apply_shadow_mode,
     match_words,
 )
-
-if TYPE_CHECKING:
-    from moderation.services.comments import CommentData
+from moderation.services.types import CommentData
 
 
 class CommentsClosed(Problem):
@@ -65,18 +55,6 @@ def active_bans(
                 or_(*matches),
             )
         )
-    )
-
-
-def fields_of_comment(comment: Comment) -> CommentFields:
-    """The fields of a stored comment that words are matched against."""
-    return CommentFields(
-        author=comment.author_name or "",
-        email=comment.author_email or "",
-        url=comment.author_url or "",
-        content=comment.content,
-        ip=comment.author_ip or "",
-        user_agent=comment.user_agent or "",
     )
 
 
@@ -173,13 +151,16 @@ def rejection_by_rules(
     fields: CommentFields,
     settings: SiteSettings,
 ) -> Verdict | None:
-    """The rules that reject whatever the scores: an active ban, a disallowed word."""
+    """The rules that reject whatever the scores: an active ban, a disallowed word.
+
+    The compatibility APIs' checks apply these too (they must answer, so nothing refuses).
+    """
     reasons: list[dict[str, Any]] = []
     for ban in active_bans(session, site_id=site_id, author=author, email=email, ip=ip):
         until = f" until {ban.expires_at.isoformat()}" if ban.expires_at else ""
         reasons.append(
             {
-                "code": "BANNED",
+                "code": ReasonCode.BANNED,
                 "detail": f"the author's {ban.kind} is banned{until}",
                 "ban": ban.kind,
                 "expires_at": ban.expires_at.isoformat() if ban.expires_at else None,
@@ -190,7 +171,7 @@ def rejection_by_rules(
         word, where = matched
         reasons.append(
             {
-                "code": "DISALLOWED_WORD",
+                "code": ReasonCode.DISALLOWED_WORD,
                 "detail": f"disallowed word {word!r} in the {where.replace('_', ' ')}",
                 "word": word,
                 "field": where,
@@ -198,54 +179,4 @@ def rejection_by_rules(
         )
     if not reasons:
         return None
-    return apply_shadow_mode(Verdict(status="rejected", reasons=reasons), settings)
-
-
-def decision_context(session: Session, comment: Comment) -> DecisionContext:
-    """The author's standing and the comment's fields, for the worker's policy."""
-    flag = session.get(AuthorFlag, comment.author_id)
-    approved = session.scalar(
-        select(func.count())
-        .select_from(Comment)
-        .where(
-            Comment.author_id == comment.author_id,
-            Comment.status == "approved",
-            Comment.id != comment.id,
-        )
-    )
-    article_id = session.scalar(select(Article.external_id).where(Article.id == comment.article_id))
-    return DecisionContext(
-        fields=fields_of_comment(comment),
-        article_id=article_id,
-        trusted=bool(flag and flag.trusted),
-        premoderated=bool(flag and flag.premoderated),
-        approved_count=approved or 0,
-    )
-
-
-def record_rules_decision(session: Session, *, comment: Comment, verdict: Verdict) -> None:
-    """Decide a new comment by the submission rules (no scoring); the caller commits."""
-    if comment.id is None:
-        comment.id = new_id()
-    now = utcnow()
-    comment.status = verdict.status
-    comment.discard = verdict.discard
-    comment.decided_at = now
-    comment.decisions.append(
-        Decision(status=verdict.status, reasons=verdict.reasons, decided_by="rules", created_at=now)
-    )
-    comment.events.append(
-        CommentEvent(
-            type="decided",
-            actor="rules",
-            data={"status": verdict.status, "reasons": verdict.reasons, "by": "rules"},
-            created_at=now,
-        )
-    )
-    events.emit_decided(
-        session,
-        site_id=comment.site_id,
-        comment_id=comment.id,
-        status=verdict.status,
-        reasons=verdict.reasons,
-    )
+    return apply_shadow_mode(Verdict(status=CommentStatus.REJECTED, reasons=reasons), settings)
