@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from classifier.corpora import SPAM_CORPORA, load_all, split  # noqa: E402
+from classifier.metrics import at_threshold  # noqa: E402
 from classifier.registry import BUILTIN_VERSION, ModelRegistry, ensure_builtin  # noqa: E402
 from classifier.types import CommentInput  # noqa: E402
 from moderation import create_app  # noqa: E402
@@ -82,9 +83,9 @@ def ordinary(corpora: Path) -> list[str]:
 def rates(model: Any, spam_texts: list[str], ham_texts: list[str]) -> tuple[float, float]:
     spam = model.score([CommentInput(text=t) for t in spam_texts])
     ham = model.score([CommentInput(text=t) for t in ham_texts])
-    recall = sum(r.scores["spam"] >= THRESHOLD for r in spam) / len(spam)
-    fpr = sum(r.scores["spam"] >= THRESHOLD for r in ham) / len(ham)
-    return recall, fpr
+    y = [1] * len(spam) + [0] * len(ham)
+    counts = at_threshold(y, [r.scores["spam"] for r in spam + ham], THRESHOLD)
+    return counts["recall"], counts["fpr"]
 
 
 def run_one(

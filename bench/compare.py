@@ -297,15 +297,13 @@ def _test_set(
 
 
 def _metrics(y: np.ndarray, p: np.ndarray) -> tuple[float, float] | None:
-    from sklearn.metrics import roc_auc_score
-
-    from classifier.quality import recall_at_fpr
+    from classifier.metrics import both_classes, recall_at_fpr, roc_auc
 
     keep = (y >= 0) & ~np.isnan(p)
     y, p = y[keep], p[keep]
-    if len(y) == 0 or y.min() == y.max():
+    if not both_classes(y):
         return None
-    return float(roc_auc_score(y, p)), recall_at_fpr(y, p)
+    return roc_auc(y, p), recall_at_fpr(y, p)
 
 
 def _cross_corpus(corpora: Path, tools: list[str], max_per_corpus: int | None) -> None:

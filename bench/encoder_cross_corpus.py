@@ -26,9 +26,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sklearn.metrics import roc_auc_score  # noqa: E402
 
 from classifier import ATTRIBUTES  # noqa: E402
+from classifier.metrics import roc_auc  # noqa: E402
 
 DEFAULT = "jigsaw-toxic-comment-2018-sample,olid-offenseval2019,stormfront-hate-speech-degibert2018"
 
@@ -82,7 +82,7 @@ def main() -> None:
         tfidf = fitted["heads"][attribute].predict_proba(
             fitted["vectorizer"].transform([r.text for r in submitted])
         )[:, 1]
-        aucs = [float(roc_auc_score(y, p)) for p in (alone, encoder, blend, tfidf)]
+        aucs = [roc_auc(y, p) for p in (alone, encoder, blend, tfidf)]
         rows.append((name, len(y), int(y.sum()), aucs))
         print(f"{name} left out: {time.perf_counter() - started:.0f}s {aucs}", flush=True)
     print()

@@ -47,7 +47,6 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.special import erf
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -56,7 +55,8 @@ from classifier import ATTRIBUTES  # noqa: E402
 from classifier.corpora import CORPORA, load_corpus, split_part  # noqa: E402
 from classifier.features import CommentFeaturizer  # noqa: E402
 from classifier.heads import CalibratedLinearHeads  # noqa: E402
-from classifier.quality import left_out_sets, recall_at_fpr  # noqa: E402
+from classifier.metrics import recall_at_fpr, roc_auc  # noqa: E402
+from classifier.quality import left_out_sets  # noqa: E402
 from classifier.train import (  # noqa: E402
     FEATURIZER_PARAMS,
     HEAD_PARAMS,
@@ -223,7 +223,7 @@ def static_doc_vectors(norms: Sequence[str]) -> np.ndarray:
 
 
 def _score(y: np.ndarray, s: np.ndarray) -> str:
-    return f"{roc_auc_score(y, s):.3f} / {recall_at_fpr(y, s):.2f}"
+    return f"{roc_auc(y, s):.3f} / {recall_at_fpr(y, s):.2f}"
 
 
 def _fit_head(

@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
-from sklearn.metrics import roc_auc_score, roc_curve
 
 from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES
 from classifier.blend import items_of
@@ -27,6 +26,13 @@ from classifier.corpora import (
     split,
 )
 from classifier.identities import as_submitted
+from classifier.metrics import (
+    both_classes,
+    calibration_bins,
+    expected_calibration_error,
+    ranking,
+    roc_auc,
+)
 from classifier.model import ModerationModel
 from classifier.types import CommentInput, LabelledExample
 
@@ -39,7 +45,6 @@ __all__ = [
     "left_out_sets",
     "obfuscate",
     "obfuscation_drop",
-    "recall_at_fpr",
     "span_f1",
     "submitted_figures",
 ]
@@ -48,28 +53,15 @@ __all__ = [
 _items = items_of
 
 
-def recall_at_fpr(y: ArrayLike, s: ArrayLike, fpr: float = 0.01) -> float:
-    """Highest recall (true-positive rate) reachable with a false-positive rate <= ``fpr``."""
-    f, t, _ = roc_curve(np.asarray(y), np.asarray(s))
-    ok = f <= fpr
-    return float(t[ok].max()) if ok.any() else 0.0
-
-
 def attribute_auc(
     model: ModerationModel, records: Sequence[LabelledExample], attribute: str
 ) -> dict[str, float] | None:
-    """ROC-AUC (and recall at 1% FPR) of ``attribute`` on the records that label it."""
+    """:func:`classifier.metrics.ranking` of ``attribute`` on the records that label it."""
     rows = [r for r in records if attribute in r.labels]
     y = np.array([r.labels[attribute] for r in rows])
-    if len(rows) == 0 or y.min() == y.max():
+    if not both_classes(y):
         return None
-    p = model.predict_proba(_items(rows))[:, ATTRIBUTES.index(attribute)]
-    return {
-        "auc": float(roc_auc_score(y, p)),
-        "recall_at_1pct_fpr": recall_at_fpr(y, p),
-        "n": len(rows),
-        "positives": int(y.sum()),
-    }
+    return ranking(y, model.predict_proba(_items(rows))[:, ATTRIBUTES.index(attribute)])
 
 
 def decision_shares(
@@ -123,8 +115,8 @@ def submitted_figures(
             j = ATTRIBUTES.index(attribute)
             keep = np.array([attribute in r.labels for r in rows], dtype=bool)
             y = np.array([r.labels.get(attribute, 0) for r in rows])[keep]
-            if len(y) and y.min() != y.max():
-                figures[attribute] = float(roc_auc_score(y, probs[keep, j]))
+            if both_classes(y):
+                figures[attribute] = roc_auc(y, probs[keep, j])
         out[how] = figures
     return out
 
@@ -147,17 +139,8 @@ def calibration(
         return None
     y = np.array([r.labels[attribute] for r in rows], dtype=float)
     p = model.predict_proba(_items(rows))[:, ATTRIBUTES.index(attribute)]
-    which = np.minimum((p * bins).astype(int), bins - 1)
-    table = []
-    ece = 0.0
-    for b in range(bins):
-        mask = which == b
-        if not mask.any():
-            continue
-        mean_p, rate, count = float(p[mask].mean()), float(y[mask].mean()), int(mask.sum())
-        table.append((round(mean_p, 3), round(rate, 3), count))
-        ece += count * abs(mean_p - rate)
-    return {"ece": ece / len(rows), "bins": table, "n": len(rows)}
+    table = [(round(m, 3), round(rate, 3), n) for m, rate, n in calibration_bins(y, p, bins)]
+    return {"ece": expected_calibration_error(y, p, bins), "bins": table, "n": len(rows)}
 
 
 def held_out(model: ModerationModel, corpora_dir: Path, *, part: str = "test") -> dict[str, Any]:
@@ -238,7 +221,7 @@ def identity_auc(
     tox = p[:, ATTRIBUTES.index("toxicity")]
     return {
         "n": len(records),
-        "toxicity_auc": float(roc_auc_score(y, tox)),
+        "toxicity_auc": roc_auc(y, tox),
         "mean_toxicity_not_bad": float(tox[y == 0].mean()),
         "mean_toxicity_bad": float(tox[y == 1].mean()),
     }
@@ -283,7 +266,7 @@ def obfuscation_drop(
     """ROC-AUC of ``attribute`` on ``records`` and on obfuscated copies of them."""
     rows = [r for r in records if attribute in r.labels]
     y = np.array([r.labels[attribute] for r in rows])
-    if len(rows) == 0 or y.min() == y.max():
+    if not both_classes(y):
         return None
     rng = random.Random(seed)  # noqa: S311 - a reproducible disguise, not a secret
     j = ATTRIBUTES.index(attribute)
@@ -293,7 +276,7 @@ def obfuscation_drop(
         for r in rows
     ]
     dirty = model.predict_proba(disguised)[:, j]
-    a, b = float(roc_auc_score(y, clean)), float(roc_auc_score(y, dirty))
+    a, b = roc_auc(y, clean), roc_auc(y, dirty)
     return {"auc": a, "auc_obfuscated": b, "drop": a - b, "n": len(rows)}
 
 

@@ -41,8 +41,8 @@ def evaluate_command(
     max_per_corpus: int | None,
 ) -> None:
     """Evaluate a model on the held-out test parts and write its report (model card)."""
-    from classifier.evaluate import write_report
     from classifier.registry import builtin_registry
+    from classifier.report import write_report
     from moderation.scoring import model_provider
     from moderation.services.policy import SiteSettings
 

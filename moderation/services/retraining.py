@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.metrics import roc_auc_score
 from sqlalchemy.orm import Session
 
 from classifier import ATTRIBUTES
 from classifier.corpora import load_all, split
+from classifier.metrics import both_classes, brier_score, roc_auc
 from classifier.model import ModerationModel
 from classifier.registry import BUILTIN_VERSION, ModelRegistry, builtin_registry
 from classifier.train import train
@@ -67,9 +67,9 @@ def evaluate(model: ModerationModel, examples: Sequence[LabelledExample]) -> dic
             continue
         y = np.array([p[0] for p in pairs], dtype=float)
         p = np.array([p[1] for p in pairs], dtype=float)
-        brier[attribute] = float(np.mean((p - y) ** 2))
-        if 0 < y.sum() < len(y):
-            roc[attribute] = float(roc_auc_score(y, p))
+        brier[attribute] = brier_score(y, p)
+        if both_classes(y):
+            roc[attribute] = roc_auc(y, p)
     return {
         "n": len(examples),
         "roc_auc": roc,
@@ -210,10 +210,7 @@ def write_report(
     folder: Path, version: str, previous: str | None, comparison: dict[str, Any]
 ) -> Path:
     """The comparison as Markdown plus a bar chart of per-attribute ROC-AUC; returns the .md."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from classifier.report import comparison_figure
 
     folder.mkdir(parents=True, exist_ok=True)
     lines = [
@@ -245,16 +242,6 @@ def write_report(
     lines += ["", "![ROC-AUC per attribute on the base split](base_roc_auc.png)", ""]
     (folder / "comparison.md").write_text("\n".join(lines))
 
-    figure, axis = plt.subplots(figsize=(7, 3.5))
-    x = np.arange(len(ATTRIBUTES))
-    for offset, model_name in ((-0.2, "active"), (0.2, "candidate")):
-        values = [base[model_name]["roc_auc"].get(a, 0.0) for a in ATTRIBUTES]
-        axis.bar(x + offset, values, width=0.4, label=model_name)
-    axis.set_xticks(x, ATTRIBUTES, rotation=30, ha="right")
-    axis.set_ylim(0.5, 1.0)
-    axis.set_ylabel("ROC-AUC (base test split)")
-    axis.legend()
-    figure.tight_layout()
-    figure.savefig(folder / "base_roc_auc.png", dpi=100)
-    plt.close(figure)
+    roc_auc_of = {name: base[name]["roc_auc"] for name in ("active", "candidate")}
+    comparison_figure(folder / "base_roc_auc.png", roc_auc_of)
     return folder / "comparison.md"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from classifier import ATTRIBUTES
-from classifier.evaluate import write_report
 from classifier.model import ModerationModel
+from classifier.report import write_report
 
 THRESHOLDS = dict.fromkeys(ATTRIBUTES, 0.8)
 TRAINING_DATA = Path(__file__).resolve().parents[2] / "training_data"
