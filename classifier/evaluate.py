@@ -21,7 +21,6 @@ The module imports no web, database, queue or plotting code.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -34,6 +33,7 @@ from classifier import ATTRIBUTES, TOXICITY_ATTRIBUTES
 from classifier.blend import items_of
 from classifier.corpora import CORPORA, load_corpus, split
 from classifier.identities import as_submitted
+from classifier.links import LINK_RE
 from classifier.metrics import at_threshold, expected_calibration_error, ranking, roc_auc
 from classifier.model import ModerationModel
 from classifier.quality import (
@@ -62,7 +62,6 @@ TARGETS: dict[str, str] = {
     "spans": "toxic-spans character F1 >= 0.60 on tsd_trial",
 }
 
-_LINK = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(?:com|net|org|ly|io|info|biz|ru)\b", re.I)
 #: A comment is "short" below this many characters.
 SHORT_CHARS = 50
 #: The corpus of non-English comments (Spanish, Italian and Turkish Wikipedia talk pages).
@@ -132,7 +131,7 @@ def evaluate(
         _say(progress, "scored the linear and language-model stages apart")
     text_len = np.array([len(r.text) for r in records])
     # The comment's own links: the personal URL an as-submitted identity may carry is not one.
-    links = np.array([bool(_LINK.search(r.text) or r.author_url) for r in bare])
+    links = np.array([bool(LINK_RE.search(r.text) or r.author_url) for r in bare])
     non_english = np.isin(scored.corpus, NON_ENGLISH_CORPORA)
     slices = {
         f"short (< {SHORT_CHARS} chars)": real & (text_len < SHORT_CHARS),

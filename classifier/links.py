@@ -21,7 +21,6 @@ __all__ = [
     "SUSPICIOUS_TLDS",
     "TLDS",
     "URL_TOKEN_RE",
-    "count_links",
     "host",
     "tld",
     "tld_pattern",
@@ -205,11 +204,6 @@ LINK_RE = re.compile(
     rf"|\b[a-z0-9-]{{2,63}}\.(?:{tld_pattern()})\b",
     re.IGNORECASE,
 )
-
-
-def count_links(text: str) -> int:
-    """How many links :data:`LINK_RE` finds in ``text``."""
-    return len(LINK_RE.findall(text))
 
 
 def host(url: str) -> str:

@@ -45,6 +45,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from classifier import TOXICITY_ATTRIBUTES
+from classifier.links import LINK_RE
 
 
 def _default_thresholds() -> dict[str, float]:
@@ -104,13 +105,8 @@ class SiteSettings(BaseModel):
         return cls(thresholds=thresholds, **stored)
 
 
-# WordPress counts "http://", "https://" and protocol-relative "//" links; bare "www." and
-# domain-looking words count too, since comment spam often omits the scheme.
-_LINK = re.compile(
-    r"(?:https?:)?//[^\s<>\"']+|\bwww\.[^\s<>\"']+"
-    r"|\b[a-z0-9-]{2,63}\.(?:com|net|org|info|biz|ru|cn|xyz|top|io|co|ly|me|shop|online|site)\b",
-    re.IGNORECASE,
-)
+# WordPress's way of counting links, with the TLDs the classifier knows (classifier.links).
+_LINK = LINK_RE
 _TAG = re.compile(r"<[^>]*>")
 
 
