@@ -227,3 +227,11 @@ def test_builtin_ships_and_copies(tmp_path: Path) -> None:
     assert set(model.score_one(SAMPLE[0]).scores) == set(ATTRIBUTES)
     shutil.rmtree(registry.root / BUILTIN_VERSION)
     assert not registry.has(BUILTIN_VERSION)
+
+
+def test_shipped_pickles_name_the_classes_where_they_are() -> None:
+    """Saved versions pickle classes by module path: moving one would break every saved model."""
+    model = builtin_registry().load(BUILTIN_VERSION)
+    for pipeline in (model.spam_pipeline, model.toxicity_pipeline):
+        assert type(pipeline.named_steps["features"]).__module__ == "classifier.features"
+        assert type(pipeline.named_steps["heads"]).__module__ == "classifier.heads"
