@@ -17,6 +17,15 @@ class CommentStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class DeliveryStatus(StrEnum):
+    """Where a webhook delivery stands."""
+
+    PENDING = "pending"
+    RETRYING = "retrying"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
 class DecidedBy(StrEnum):
     """What gave a comment its status (``Decision.decided_by``)."""
 

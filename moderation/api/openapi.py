@@ -10,6 +10,7 @@ from pydantic.json_schema import models_json_schema
 from moderation.api.feedback import FeedbackIn
 from moderation.api.reports import ReportIn
 from moderation.api.schemas import Accepted, CommentIn, CommentOut, CommentPage, ProblemOut
+from moderation.enums import CommentStatus
 
 bp = Blueprint("api_openapi", __name__)
 
@@ -109,7 +110,7 @@ def build_document() -> dict[str, Any]:
                             "in": "query",
                             "schema": {
                                 "type": "string",
-                                "enum": ["pending", "approved", "held", "rejected"],
+                                "enum": [status.value for status in CommentStatus],
                             },
                         },
                         {"name": "article_id", "in": "query", "schema": {"type": "string"}},

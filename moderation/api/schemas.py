@@ -105,7 +105,7 @@ class SpanOut(BaseModel):
 
 class CommentOut(BaseModel):
     id: str
-    status: Literal["pending", "approved", "held", "rejected"]
+    status: Literal["pending", "approved", "held", "rejected"]  # CommentStatus (a test checks)
     external_id: str | None
     parent_id: str | None
     article: dict[str, Any]

@@ -22,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 
 from moderation.compat import store
 from moderation.db import get_session
+from moderation.enums import CommentStatus, ReasonCode
 from moderation.models import Comment, CommentEvent, Label, Site
 from moderation.models.base import utcnow
 from moderation.services.policy import Verdict
@@ -150,10 +151,16 @@ def _test_verdict(params: Mapping[str, str]) -> Verdict | None:
     email = params.get("comment_author_email", "").strip().lower()
     if author in GUARANTEED_SPAM_AUTHORS or email == GUARANTEED_SPAM_EMAIL:
         detail = "Akismet test value: guaranteed spam"
-        return Verdict(status="rejected", reasons=[{"code": "AKISMET_TEST_SPAM", "detail": detail}])
+        return Verdict(
+            status=CommentStatus.REJECTED,
+            reasons=[{"code": ReasonCode.AKISMET_TEST_SPAM, "detail": detail}],
+        )
     if params.get("user_role", "").strip().lower() == "administrator":
         detail = "Akismet test value: user_role=administrator is never spam"
-        return Verdict(status="approved", reasons=[{"code": "AKISMET_TEST_HAM", "detail": detail}])
+        return Verdict(
+            status=CommentStatus.APPROVED,
+            reasons=[{"code": ReasonCode.AKISMET_TEST_HAM, "detail": detail}],
+        )
     return None
 
 
@@ -200,13 +207,13 @@ def comment_check() -> Response:
         event_data=event_data,
         override=test_verdict,
     )
-    spam = verdict.status == "rejected"
+    spam = verdict.status == CommentStatus.REJECTED
     headers = {GUID_HEADER: comment.id}
     if spam and verdict.discard:
         headers[PRO_TIP_HEADER] = "discard"
-    if verdict.status == "held":
+    if verdict.status == CommentStatus.HELD:
         # Not part of Akismet: lets a client that knows this service hold the comment.
-        headers["X-Moderation-Status"] = "held"
+        headers["X-Moderation-Status"] = CommentStatus.HELD
     return _text("true" if spam else "false", headers=headers)
 
 
@@ -310,7 +317,7 @@ def key_sites() -> Response:
     session = get_session()
     # What each check answered (the comment's status may have changed since, through feedback).
     answered: dict[str, bool] = {
-        comment_id: (data or {}).get("status") == "rejected"
+        comment_id: (data or {}).get("status") == CommentStatus.REJECTED
         for comment_id, data in session.execute(
             select(CommentEvent.comment_id, CommentEvent.data)
             .join(Comment, Comment.id == CommentEvent.comment_id)

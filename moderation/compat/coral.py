@@ -20,6 +20,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from moderation.compat import store
 from moderation.db import get_session
+from moderation.enums import CommentStatus
 from moderation.errors import BadRequest, NotFound, Unauthorized, Unprocessable
 from moderation.models import Site
 from moderation.services.webhooks import coral_secret, verify_signature
@@ -97,9 +98,9 @@ def moderation_phase(site_id: int) -> Response | tuple[str, int]:
         actions.append({"actionType": "FLAG", "reason": "COMMENT_DETECTED_SPAM"})
     if "TOXIC" in codes:
         actions.append({"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"})
-    if verdict.status == "approved":
+    if verdict.status == CommentStatus.APPROVED:
         return "", 204
-    if verdict.status == "rejected" and verdict.discard:
+    if verdict.status == CommentStatus.REJECTED and verdict.discard:
         status = "REJECTED"
     elif actions:
         status = "SYSTEM_WITHHELD"

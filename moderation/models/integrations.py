@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from moderation.enums import DeliveryStatus
 from moderation.models.base import Base, JSONType, UTCDateTime, new_id, utcnow
 
-DELIVERY_STATUSES = ("pending", "retrying", "delivered", "failed")
+DELIVERY_STATUSES = tuple(DeliveryStatus)
 
 
 class WebhookEndpoint(Base):
@@ -55,7 +56,7 @@ class WebhookDelivery(Base):
     event_type: Mapped[str] = mapped_column(String(64))
     # The serialised envelope, signed and sent byte for byte on every attempt.
     body: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_status_code: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(String(1000))

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from moderation.enqueue import enqueue_on_commit, transaction_info
+from moderation.enums import DeliveryStatus
 from moderation.models.base import new_id, utcnow
 from moderation.models.comments import Comment
 from moderation.models.integrations import WebhookDelivery, WebhookEndpoint
@@ -81,7 +82,7 @@ def emit(session: Session, *, site_id: int, event_type: str, data: dict[str, Any
             endpoint_id=endpoint.id,
             event_type=event_type,
             body=body,
-            status="pending",
+            status=DeliveryStatus.PENDING,
             attempts=0,
             created_at=now,
         )

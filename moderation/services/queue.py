@@ -16,6 +16,7 @@ from sqlalchemy import Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from classifier import ATTRIBUTES
+from moderation.enums import CommentStatus
 from moderation.errors import BadRequest
 from moderation.models import (
     Article,
@@ -29,7 +30,9 @@ from moderation.models import (
     Score,
 )
 
-TABS = ("held", "reported", "approved", "rejected")
+# The queue's tabs: three statuses, and "reported": approved comments with open reports.
+REPORTED = "reported"
+TABS = (CommentStatus.HELD, REPORTED, CommentStatus.APPROVED, CommentStatus.REJECTED)
 ORDERS = ("newest", "priority")
 PAGE_SIZE = 25
 MAX_QUERY = 200
@@ -37,7 +40,7 @@ MAX_QUERY = 200
 
 @dataclass(frozen=True)
 class QueueFilter:
-    tab: str = "held"
+    tab: str = CommentStatus.HELD
     site_id: int | None = None
     article_id: int | None = None
     reason: str | None = None
@@ -60,7 +63,7 @@ class QueueFilter:
             except ValueError:
                 raise BadRequest(f"{name} must be a number") from None
 
-        tab = args.get("tab") or "held"
+        tab = args.get("tab") or CommentStatus.HELD
         if tab not in TABS:
             raise BadRequest(f"tab must be one of {', '.join(TABS)}")
         order = args.get("order") or "newest"
@@ -127,11 +130,11 @@ def _base(site_ids: list[int], flt: QueueFilter, tab: str) -> Select[Any]:
     query = select(Comment).where(Comment.site_id.in_(site_ids))
     if flt.site_id is not None:
         query = query.where(Comment.site_id == flt.site_id)
-    if tab == "reported":
+    if tab == REPORTED:
         query = query.join(
             ReportedComment,
             and_(ReportedComment.comment_id == Comment.id, ReportedComment.resolved_at.is_(None)),
-        ).where(Comment.status == "approved")
+        ).where(Comment.status == CommentStatus.APPROVED)
     else:
         query = query.where(Comment.status == tab)
     if flt.article_id is not None:
@@ -249,8 +252,8 @@ def author_histories(session: Session, author_ids: list[int]) -> dict[int, Autho
     for author_id in author_ids:
         flag = flags.get(author_id)
         histories[author_id] = AuthorHistory(
-            approved=tally.get(author_id, {}).get("approved", 0),
-            rejected=tally.get(author_id, {}).get("rejected", 0),
+            approved=tally.get(author_id, {}).get(CommentStatus.APPROVED, 0),
+            rejected=tally.get(author_id, {}).get(CommentStatus.REJECTED, 0),
             first_seen=seen.get(author_id),
             trusted=bool(flag and flag.trusted),
             premoderated=bool(flag and flag.premoderated),

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from moderation.enums import CommentStatus
 from moderation.errors import Conflict, NotFound
 from moderation.models import Comment, CommentEvent, Report, ReportedComment, Site
 from moderation.models.base import utcnow
@@ -64,7 +65,7 @@ def report_comment(
     threshold = SiteSettings.for_site(site.settings).report_threshold
     entry = session.get(ReportedComment, comment.id)
     in_queue = entry is not None and entry.resolved_at is None
-    if comment.status == "approved" and not in_queue and count >= threshold:
+    if comment.status == CommentStatus.APPROVED and not in_queue and count >= threshold:
         # Counting starts again after a moderator resolved the earlier reports.
         since = entry.resolved_at if entry is not None else None
         fresh = count

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from moderation.enqueue import enqueue_on_commit
+from moderation.enums import DeliveryStatus
 from moderation.errors import NotFound, Unprocessable
 from moderation.models import Site
 from moderation.models.base import utcnow
@@ -228,7 +229,7 @@ def attempt_delivery(
 ) -> Attempt:
     """POST one delivery once and record the result. Commits."""
     delivery = session.get(WebhookDelivery, delivery_id)
-    if delivery is None or delivery.status in ("delivered", "failed"):
+    if delivery is None or delivery.status in (DeliveryStatus.DELIVERED, DeliveryStatus.FAILED):
         session.rollback()
         return Attempt("skipped")
     endpoint = delivery.endpoint
@@ -262,15 +263,15 @@ def attempt_delivery(
     delivery.last_attempt_at = now
     delivery.last_status_code = status_code
     if error is None:
-        delivery.status = "delivered"
+        delivery.status = DeliveryStatus.DELIVERED
         delivery.delivered_at = now
         result = Attempt("delivered")
     elif delivery.attempts >= MAX_ATTEMPTS:
-        delivery.status = "failed"
+        delivery.status = DeliveryStatus.FAILED
         delivery.last_error = error
         result = Attempt("failed")
     else:
-        delivery.status = "retrying"
+        delivery.status = DeliveryStatus.RETRYING
         delivery.last_error = error
         result = Attempt("retry", backoff_seconds(delivery.attempts))
     session.commit()
@@ -295,14 +296,14 @@ def redeliver(session: Session, *, site: Site, delivery_ids: list[str] | None = 
     if delivery_ids:
         query = query.where(WebhookDelivery.id.in_(delivery_ids))
     else:
-        query = query.where(WebhookDelivery.status == "failed")
+        query = query.where(WebhookDelivery.status == DeliveryStatus.FAILED)
     rows = list(session.scalars(query.order_by(WebhookDelivery.created_at, WebhookDelivery.id)))
     if delivery_ids and len(rows) != len(set(delivery_ids)):
         found = {row.id for row in rows}
         missing = [value for value in delivery_ids if value not in found]
         raise NotFound(f"no delivery {', '.join(missing)} on this site")
     for row in rows:
-        row.status = "pending"
+        row.status = DeliveryStatus.PENDING
         row.attempts = 0
         enqueue_on_commit(session, TaskNames.DELIVER_WEBHOOK, [row.id])
     session.commit()
@@ -315,7 +316,7 @@ def stale_deliveries(session: Session, *, older_than: datetime, limit: int = 500
         session.scalars(
             select(WebhookDelivery.id)
             .where(
-                WebhookDelivery.status == "pending",
+                WebhookDelivery.status == DeliveryStatus.PENDING,
                 WebhookDelivery.attempts == 0,
                 WebhookDelivery.created_at < older_than,
             )
