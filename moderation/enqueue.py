@@ -81,7 +81,12 @@ def register_session_hooks(app: Flask, factory: sessionmaker[Session]) -> None:
 
 
 def transaction_info(session: Session) -> dict[str, Any]:
-    """A dict that lives as long as ``session``'s outermost transaction (emptied at its end)."""
+    """A dict that lives as long as ``session``'s outermost transaction (emptied at its end).
+
+    Begins the transaction if none is open, so that its commit or rollback is seen.
+    """
+    if not session.in_transaction():
+        session.begin()
     info: dict[str, Any] = session.info.setdefault(_TRANSACTION_INFO, {})
     return info
 
