@@ -7,7 +7,10 @@ from datetime import timedelta
 from flask import Flask, Response, request
 from flask_wtf.csrf import CSRFProtect
 
-from moderation.web.blueprint import bp
+from moderation.web import admin, auth, authors, models, queue, settings
+
+# Each page module's blueprint, all under /moderate.
+PAGES = (auth.bp, queue.bp, authors.bp, admin.bp, models.bp, settings.bp)
 
 # No inline script or style anywhere: everything comes from /static.
 CONTENT_SECURITY_POLICY = (
@@ -18,7 +21,7 @@ EXTENSION = "moderation.csrf"
 
 
 def init_app(app: Flask) -> None:
-    """Register the pages; CSRF is checked by the pages' own blueprint, not by the JSON APIs."""
+    """Register the pages; CSRF is checked by the pages' blueprints, not by the JSON APIs."""
     app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)
     # Tokens live as long as the 12-hour session, so a queue left open still acts.
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
@@ -31,7 +34,8 @@ def init_app(app: Flask) -> None:
         PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
     )
     app.extensions[EXTENSION] = CSRFProtect(app)
-    app.register_blueprint(bp, url_prefix="/moderate")
+    for page in PAGES:
+        app.register_blueprint(page, url_prefix="/moderate")
     app.after_request(_security_headers)
 
 

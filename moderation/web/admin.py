@@ -12,7 +12,9 @@ from moderation.errors import BadRequest
 from moderation.models import Membership, Site, User
 from moderation.services import accounts
 from moderation.services import sites as site_service
-from moderation.web.blueprint import admin_required, bp
+from moderation.web.auth import admin_required, page_blueprint
+
+bp = page_blueprint("admin", __name__)
 
 
 def _page(created_key: str | None = None, status: int = 200) -> tuple[str, int]:
@@ -71,4 +73,4 @@ def create_user_view() -> Any:
         role=request.form.get("role") or "moderator",
         sites=chosen,
     )
-    return redirect(url_for("moderate.sites"))
+    return redirect(url_for("admin.sites"))

@@ -14,9 +14,12 @@ from moderation.models import Comment, Site
 from moderation.models.base import utcnow
 from moderation.services import authors as author_service
 from moderation.services import queue as queue_service
-from moderation.web.blueprint import bp, current_user, login_required, site_ids
+from moderation.web.auth import current_user, login_required, page_blueprint, site_ids
 
 SUSPENSIONS = {"": None, "1d": 1, "7d": 7, "30d": 30}
+
+
+bp = page_blueprint("authors", __name__)
 
 
 def _author(author_id: int) -> Any:
@@ -59,7 +62,7 @@ def author_standing(author_id: int) -> Any:
         standing=request.form.get("standing") or "",
         actor=current_user().email,
     )
-    return redirect(url_for("moderate.author", author_id=found.id))
+    return redirect(url_for("authors.author", author_id=found.id))
 
 
 @bp.post("/authors/<int:author_id>/bans")
@@ -78,7 +81,7 @@ def author_ban(author_id: int) -> Any:
         expires_at=utcnow() + timedelta(days=days) if days else None,
         reason=request.form.get("reason"),
     )
-    return redirect(url_for("moderate.author", author_id=found.id))
+    return redirect(url_for("authors.author", author_id=found.id))
 
 
 @bp.post("/bans/<int:ban_id>/lift")
@@ -87,8 +90,8 @@ def lift_ban(ban_id: int) -> Any:
     ban = author_service.lift_ban(get_session(), site_ids=site_ids(), ban_id=ban_id)
     author_id = request.form.get("author_id", type=int)
     if author_id is not None:
-        return redirect(url_for("moderate.author", author_id=_author(author_id).id))
-    return redirect(url_for("moderate.queue", site=ban.site_id))
+        return redirect(url_for("authors.author", author_id=_author(author_id).id))
+    return redirect(url_for("queue.queue", site=ban.site_id))
 
 
 @bp.post("/authors/<int:author_id>/notes")
@@ -98,4 +101,4 @@ def author_note(author_id: int) -> Any:
     author_service.add_note(
         get_session(), author=found, body=request.form.get("body") or "", actor=current_user().email
     )
-    return redirect(url_for("moderate.author", author_id=found.id))
+    return redirect(url_for("authors.author", author_id=found.id))

@@ -12,7 +12,9 @@ from moderation.errors import BadRequest
 from moderation.models import ModelActivation
 from moderation.scoring import activate, active_version, model_provider
 from moderation.services.recheck import recheck_held
-from moderation.web.blueprint import admin_required, bp, current_user
+from moderation.web.auth import admin_required, current_user, page_blueprint
+
+bp = page_blueprint("models", __name__)
 
 
 @bp.get("/models")
@@ -50,7 +52,7 @@ def promote_model() -> Any:
     registry.load(version)  # refuses a version whose checksums or libraries do not match
     activate(get_session(), version, actor=current_user().email, note="promoted from the page")
     flash(f"Model {version} is active; workers switch within seconds.")
-    return redirect(url_for("moderate.models_page"))
+    return redirect(url_for("models.models_page"))
 
 
 @bp.post("/models/recheck")
@@ -58,4 +60,4 @@ def promote_model() -> Any:
 def recheck_view() -> Any:
     result = recheck_held(get_session(), model_provider().get(), actor=current_user().email)
     flash(f"Re-scored {result.checked} held comments; {result.changed} decisions changed.")
-    return redirect(url_for("moderate.models_page"))
+    return redirect(url_for("models.models_page"))

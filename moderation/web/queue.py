@@ -15,9 +15,12 @@ from moderation.models import Comment, Site
 from moderation.services import accounts
 from moderation.services import moderation_actions as actions
 from moderation.services import queue as queue_service
-from moderation.web.blueprint import bp, current_user, login_required, safe_next, site_ids
+from moderation.web.auth import current_user, login_required, page_blueprint, safe_next, site_ids
 
 UNDO_VISIBLE_SECONDS = 10
+
+
+bp = page_blueprint("queue", __name__)
 
 
 def _page() -> int:
@@ -32,6 +35,12 @@ def safe_url(url: str | None) -> str | None:
     if url and url.strip().lower().startswith(("http://", "https://")):
         return url.strip()
     return None
+
+
+@bp.get("/")
+@login_required
+def index() -> Any:
+    return redirect(url_for("queue.queue"))
 
 
 @bp.get("/queue")
@@ -69,7 +78,7 @@ def queue() -> str:
         safe_url=safe_url,
         undo_id=undo_id,
         undo_seconds=UNDO_VISIBLE_SECONDS,
-        here=url_for("moderate.queue", **flt.args(page=page if page > 1 else None)),
+        here=url_for("queue.queue", **flt.args(page=page if page > 1 else None)),
     )
 
 
@@ -90,7 +99,7 @@ def act() -> Any:
     """Approve or reject the chosen comments, or every comment matching the filter."""
     session = get_session()
     form = request.form
-    back = safe_next(form.get("next"), url_for("moderate.queue"))
+    back = safe_next(form.get("next"), url_for("queue.queue"))
     ids = site_ids()
     if form.get("all_matching") == "1":
         flt = queue_service.QueueFilter.from_args(form)
@@ -116,7 +125,7 @@ def act() -> Any:
 @login_required
 def undo(action_id: int) -> Any:
     actions.undo(get_session(), actor=current_user().email, action_id=action_id)
-    back = safe_next(request.form.get("next"), url_for("moderate.queue"))
+    back = safe_next(request.form.get("next"), url_for("queue.queue"))
     return redirect(back)
 
 

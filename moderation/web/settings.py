@@ -13,9 +13,12 @@ from moderation.db import get_session
 from moderation.errors import BadRequest, NotFound
 from moderation.models import Site
 from moderation.services.policy import SiteSettings
-from moderation.web.blueprint import admin_required, bp, site_ids
+from moderation.web.auth import admin_required, page_blueprint, site_ids
 
 MAX_WORDS = 2000
+
+
+bp = page_blueprint("settings", __name__)
 
 
 def _site(site_id: int) -> Site:
@@ -101,4 +104,4 @@ def save_site_settings(site_id: int) -> Any:
     flag_modified(site, "settings")
     session = get_session()
     session.commit()
-    return redirect(url_for("moderate.site_settings", site_id=site.id, saved=1))
+    return redirect(url_for("settings.site_settings", site_id=site.id, saved=1))

@@ -1,4 +1,8 @@
-"""The /moderate blueprint: logging in and out, the current user, CSRF and HTML error pages."""
+"""Logging in and out, and what every moderator page shares: the user, CSRF, HTML error pages.
+
+Each page module makes its blueprint with :func:`page_blueprint` and guards its views with
+:func:`login_required` or :func:`admin_required`; ``moderation.web.init_app`` registers them.
+"""
 
 from __future__ import annotations
 
@@ -28,8 +32,6 @@ from moderation.limits import get_limiter
 from moderation.models import User
 from moderation.services import accounts
 
-bp = Blueprint("moderate", __name__)
-
 F = TypeVar("F", bound=Callable[..., Any])
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -39,7 +41,6 @@ def _session_stamp(user: User) -> str:
     return user.password_hash[-16:]
 
 
-@bp.before_request
 def _before() -> None:
     if request.method in STATE_CHANGING:
         csrf = current_app.extensions["moderation.csrf"]
@@ -71,7 +72,7 @@ def login_required(view: F) -> F:
         if g.get("user") is None:
             if request.accept_mimetypes.best == "application/json":
                 abort(401)
-            return redirect(url_for("moderate.login", next=request.full_path.rstrip("?")))
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
         return view(*args, **kwargs)
 
     return cast(F, wrapper)
@@ -83,7 +84,7 @@ def admin_required(view: F) -> F:
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if g.get("user") is None:
-            return redirect(url_for("moderate.login", next=request.full_path.rstrip("?")))
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
         if not current_user().is_admin:
             abort(403)
         return view(*args, **kwargs)
@@ -111,12 +112,10 @@ def safe_next(target: str | None, default: str) -> str:
     return target
 
 
-@bp.errorhandler(Problem)
 def _problem(error: Problem) -> tuple[str, int]:
     return render_template("error.html", status=error.status, message=error.detail), error.status
 
 
-@bp.errorhandler(HTTPException)
 def _http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
     status = error.code or 500
     if status == 401:
@@ -129,10 +128,22 @@ def _http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
     return render_template("error.html", status=status, message=message), status
 
 
+def page_blueprint(name: str, import_name: str) -> Blueprint:
+    """A blueprint of moderator pages: CSRF on state-changing requests, ``g.user``, HTML errors."""
+    bp = Blueprint(name, import_name)
+    bp.before_request(_before)
+    bp.register_error_handler(Problem, _problem)
+    bp.register_error_handler(HTTPException, _http_error)
+    return bp
+
+
+bp = page_blueprint("auth", __name__)
+
+
 @bp.get("/login")
 def login() -> Any:
     if g.user is not None:
-        return redirect(safe_next(request.args.get("next"), url_for("moderate.queue")))
+        return redirect(safe_next(request.args.get("next"), url_for("queue.queue")))
     return render_template("login.html", next=request.args.get("next", ""), error=None)
 
 
@@ -159,20 +170,10 @@ def login_post() -> Any:
     session["uid"] = user.id
     session["stamp"] = _session_stamp(user)
     session.permanent = True
-    return redirect(safe_next(next_url, url_for("moderate.queue")))
+    return redirect(safe_next(next_url, url_for("queue.queue")))
 
 
 @bp.post("/logout")
 def logout() -> Any:
     session.clear()
-    return redirect(url_for("moderate.login"))
-
-
-@bp.get("/")
-@login_required
-def index() -> Any:
-    return redirect(url_for("moderate.queue"))
-
-
-# The page modules add their routes to ``bp``.
-from moderation.web import admin, authors, models, queue, settings  # noqa: E402, F401
+    return redirect(url_for("auth.login"))
