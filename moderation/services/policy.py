@@ -2,7 +2,8 @@
 
 Two stages apply the rules; within each, rules run in this order.
 
-At submission (``moderation.services.rules``, synchronous, before anything is stored or scored):
+At submission (``moderation.services.submission_rules``, synchronous, before anything is
+stored or scored):
 
 1. ``CLOSED``          the article is older than ``close_after_days``: refused (403), not stored.
 2. ``FLOOD``           the same author (or, for authors without a site id, the same IP) commented
@@ -46,6 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from classifier import TOXICITY_ATTRIBUTES
 from classifier.links import LINK_RE
+from moderation.enums import CommentStatus, ReasonCode
 
 
 def _default_thresholds() -> dict[str, float]:
@@ -174,15 +176,15 @@ def _over(attribute: str, score: float, threshold: float) -> str:
 
 def apply_shadow_mode(verdict: Verdict, settings: SiteSettings) -> Verdict:
     """In shadow mode a rejection becomes a hold, with the reason first; otherwise unchanged."""
-    if not settings.shadow_mode or verdict.status != "rejected":
+    if not settings.shadow_mode or verdict.status != CommentStatus.REJECTED:
         return verdict
     first = verdict.reasons[0]["code"] if verdict.reasons else "?"
     shadow = {
-        "code": "SHADOW_MODE",
+        "code": ReasonCode.SHADOW_MODE,
         "detail": f"shadow mode: would have been rejected ({first}); held for a moderator instead",
-        "would_be": "rejected",
+        "would_be": CommentStatus.REJECTED,
     }
-    return Verdict(status="held", reasons=[shadow, *verdict.reasons], discard=False)
+    return Verdict(status=CommentStatus.HELD, reasons=[shadow, *verdict.reasons], discard=False)
 
 
 def decide(
@@ -208,7 +210,7 @@ def decide(
             detail += f"; at or over the discard tier {settings.spam_discard_threshold:.2f}"
         rejects.append(
             {
-                "code": "SPAM",
+                "code": ReasonCode.SPAM,
                 "detail": detail,
                 "attribute": "spam",
                 "score": round(spam, 4),
@@ -223,7 +225,7 @@ def decide(
         if score >= threshold:
             holds.append(
                 {
-                    "code": "TOXIC",
+                    "code": ReasonCode.TOXIC,
                     "detail": _over(attribute, score, threshold),
                     "attribute": attribute,
                     "score": round(score, 4),
@@ -232,17 +234,21 @@ def decide(
             )
 
     if settings.premoderate_all:
-        holds.append({"code": "PREMODERATED", "detail": "the site premoderates every comment"})
+        holds.append(
+            {"code": ReasonCode.PREMODERATED, "detail": "the site premoderates every comment"}
+        )
     elif context.article_id is not None and context.article_id in settings.premoderate_articles:
         holds.append(
             {
-                "code": "PREMODERATED",
+                "code": ReasonCode.PREMODERATED,
                 "detail": f"article {context.article_id} is premoderated",
                 "article": context.article_id,
             }
         )
     if context.premoderated:
-        holds.append({"code": "PREMODERATED", "detail": "the author is always premoderated"})
+        holds.append(
+            {"code": ReasonCode.PREMODERATED, "detail": "the author is always premoderated"}
+        )
 
     if not context.trusted:
         matched = match_words(settings.moderation_words, fields)
@@ -250,7 +256,7 @@ def decide(
             word, where = matched
             holds.append(
                 {
-                    "code": "MODERATION_WORD",
+                    "code": ReasonCode.MODERATION_WORD,
                     "detail": f"moderation word {word!r} in the {where.replace('_', ' ')}",
                     "word": word,
                     "field": where,
@@ -261,7 +267,7 @@ def decide(
         if links >= settings.link_limit:
             holds.append(
                 {
-                    "code": "LINKS",
+                    "code": ReasonCode.LINKS,
                     "detail": (
                         f"{links} links; comments with {settings.link_limit} or more are held"
                     ),
@@ -274,7 +280,7 @@ def decide(
         if needed and context.approved_count < needed:
             holds.append(
                 {
-                    "code": "NEW_AUTHOR",
+                    "code": ReasonCode.NEW_AUTHOR,
                     "detail": (
                         f"the author has {context.approved_count} approved comments; "
                         f"{needed} are needed before publishing without review"
@@ -285,17 +291,21 @@ def decide(
             )
 
     if rejects:
-        verdict = Verdict(status="rejected", reasons=rejects + holds, discard=discard)
+        verdict = Verdict(status=CommentStatus.REJECTED, reasons=rejects + holds, discard=discard)
     elif holds:
-        verdict = Verdict(status="held", reasons=holds)
+        verdict = Verdict(status=CommentStatus.HELD, reasons=holds)
     elif context.trusted:
         verdict = Verdict(
-            status="approved",
-            reasons=[{"code": "TRUSTED", "detail": "trusted author: approved unless toxic"}],
+            status=CommentStatus.APPROVED,
+            reasons=[
+                {"code": ReasonCode.TRUSTED, "detail": "trusted author: approved unless toxic"}
+            ],
         )
     else:
         verdict = Verdict(
-            status="approved",
-            reasons=[{"code": "APPROVED", "detail": "no threshold or rule matched; published"}],
+            status=CommentStatus.APPROVED,
+            reasons=[
+                {"code": ReasonCode.APPROVED, "detail": "no threshold or rule matched; published"}
+            ],
         )
     return apply_shadow_mode(verdict, settings)
