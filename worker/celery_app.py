@@ -82,9 +82,10 @@ def create_celery(app: Flask) -> Celery:
     celery.set_default()
     app.extensions["celery"] = celery
 
-    import worker.events
+    # Importing the task modules registers their tasks on this app.
     import worker.tasks
-    import worker.training  # noqa: F401  (registers the retraining task on this app)
+    import worker.training
+    import worker.webhook_tasks  # noqa: F401
 
     @worker_process_init.connect(weak=False)
     def _warm_model(**_kwargs: Any) -> None:
