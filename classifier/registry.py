@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 #: Version id of the default model shipped in ``classifier/models/``.
-BUILTIN_VERSION = "20261201-121505-452c6998"
+BUILTIN_VERSION = "20261201-140636-5def7e5f"
 
 BUILTIN_ROOT = Path(__file__).resolve().parent / "models"
 
