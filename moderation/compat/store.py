@@ -70,15 +70,11 @@ class Submission:
         )
 
 
-# The active model's scores for a text, with spans when asked.
-Scored = ScoreData
-
-
-def score(submission: Submission, *, spans: bool = False) -> Scored:
+def score(submission: Submission, *, spans: bool = False) -> ScoreData:
     """Score in the web process with the active model (loaded once per process)."""
     model = model_provider().get()
     result = model.score_one(submission.model_input(), spans=spans)
-    return Scored(
+    return ScoreData(
         model_version=model.version,
         scores={name: round(float(value), 4) for name, value in result.scores.items()},
         spans=[
@@ -187,7 +183,7 @@ def record_check(
     *,
     site: Site,
     submission: Submission,
-    scored: Scored,
+    scored: ScoreData,
     source: str,
     event_type: str,
     event_data: dict[str, Any] | None = None,
