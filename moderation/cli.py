@@ -20,7 +20,12 @@ from sqlalchemy.exc import DBAPIError
 from moderation import create_app
 from moderation.cli_evaluate import evaluate_command
 from moderation.cli_integrations import integrations_group, webhooks_group
-from moderation.cli_models import models_group, recheck_command, score_command, train_command
+from moderation.cli_model_versions import (
+    models_group,
+    recheck_command,
+    score_command,
+    train_command,
+)
 from moderation.cli_users import users_group
 from moderation.db import get_db
 from moderation.errors import Problem

@@ -8,7 +8,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from moderation.cli_models import _corpora, training_data_dir
+from moderation.cli_model_versions import _corpora, training_data_dir
 
 
 @click.command("evaluate")

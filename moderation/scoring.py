@@ -19,11 +19,11 @@ from classifier.registry import (
     ModelRegistry,
     ensure_builtin,
 )
-from moderation.models import ModelActivation
+from moderation.tables import ModelActivation
 
 log = logging.getLogger(__name__)
 
-EXTENSION = "moderation.models"
+EXTENSION = "moderation.tables"
 
 
 def active_version(session: Session) -> str | None:

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 from moderation import create_app
 from moderation.db import get_db
 from moderation.migrate import upgrade
-from moderation.models import Base
+from moderation.tables import Base
 from tests.builders import port_open
 
 POSTGRES_ADMIN_URL = os.environ.get(

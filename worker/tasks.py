@@ -12,11 +12,11 @@ from classifier.types import CommentInput
 from moderation.db import get_db
 from moderation.enqueue import enqueue
 from moderation.enums import CommentStatus
-from moderation.models import Comment
-from moderation.models.base import utcnow
 from moderation.scoring import model_provider
 from moderation.services.comments import stale_pending
 from moderation.services.decisions import record_model_decision
+from moderation.tables import Comment
+from moderation.tables.base import utcnow
 from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)

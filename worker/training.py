@@ -11,9 +11,9 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from moderation.db import get_db
-from moderation.models import Label
 from moderation.scoring import model_provider
 from moderation.services.retraining import retrain
+from moderation.tables import Label
 from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from celery import shared_task
 
 from moderation.db import get_db
 from moderation.enqueue import enqueue
-from moderation.models.base import utcnow
 from moderation.services import webhooks
+from moderation.tables.base import utcnow
 from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)

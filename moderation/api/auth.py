@@ -10,8 +10,8 @@ from flask import g, request
 
 from moderation.db import get_session
 from moderation.errors import Unauthorized
-from moderation.models import Site
 from moderation.services.sites import hash_key, site_for_key
+from moderation.tables import Site
 
 F = TypeVar("F", bound=Callable[..., Any])
 

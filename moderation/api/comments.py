@@ -12,9 +12,9 @@ from moderation.api.schemas import CommentIn, parse_body
 from moderation.db import get_session
 from moderation.enums import CommentStatus
 from moderation.errors import BadRequest
-from moderation.models import STATUSES, Comment
 from moderation.services import comments as comment_service
 from moderation.services.types import ArticleData, AuthorData, CommentData
+from moderation.tables import STATUSES, Comment
 
 bp = Blueprint("api_comments", __name__)
 

@@ -23,10 +23,10 @@ from werkzeug.exceptions import HTTPException
 from moderation.compat import store
 from moderation.db import get_session
 from moderation.enums import CommentStatus, ReasonCode
-from moderation.models import Comment, CommentEvent, Label, Site
-from moderation.models.base import utcnow
 from moderation.services.policy import Verdict
 from moderation.services.sites import site_for_key
+from moderation.tables import Comment, CommentEvent, Label, Site
+from moderation.tables.base import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from moderation.compat import store
 from moderation.db import get_session
 from moderation.enums import CommentStatus
 from moderation.errors import BadRequest, NotFound, Unauthorized, Unprocessable
-from moderation.models import Site
 from moderation.services.webhooks import coral_secret, verify_signature
+from moderation.tables import Site
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from werkzeug.exceptions import HTTPException
 
 from moderation.compat import store
 from moderation.db import get_session
-from moderation.models import Site
 from moderation.services.sites import site_for_key
+from moderation.tables import Site
 
 log = logging.getLogger(__name__)
 

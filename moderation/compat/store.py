@@ -18,8 +18,6 @@ from sqlalchemy.orm import Session
 from classifier.types import CommentInput
 from moderation.api.schemas import clean_text
 from moderation.enums import CommentStatus, DecidedBy, ReasonCode
-from moderation.models import Author, Comment, Site
-from moderation.models.base import new_id, utcnow
 from moderation.scoring import model_provider
 from moderation.services import labels, submission_rules
 from moderation.services.comments import get_or_create_article, get_or_create_author
@@ -32,6 +30,8 @@ from moderation.services.decisions import (
 )
 from moderation.services.policy import SiteSettings, Verdict, decide
 from moderation.services.types import ArticleData, AuthorData, HistoryEvent, ScoreData
+from moderation.tables import Author, Comment, Site
+from moderation.tables.base import new_id, utcnow
 
 log = logging.getLogger(__name__)
 

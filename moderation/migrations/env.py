@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from moderation.db import make_engine
-from moderation.models import Base
+from moderation.tables import Base
 
 config = context.config
 target_metadata = Base.metadata

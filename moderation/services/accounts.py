@@ -12,8 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from moderation.errors import BadRequest, Conflict, NotFound
-from moderation.models import ROLES, Membership, Site, User
-from moderation.models.base import utcnow
+from moderation.tables import ROLES, Membership, Site, User
+from moderation.tables.base import utcnow
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024

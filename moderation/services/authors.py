@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from moderation.errors import BadRequest, NotFound
-from moderation.models import BAN_KINDS, Author, AuthorFlag, AuthorNote, Ban
-from moderation.models.base import utcnow
+from moderation.tables import BAN_KINDS, Author, AuthorFlag, AuthorNote, Ban
+from moderation.tables.base import utcnow
 
 MAX_NOTE = 2000
 
@@ -62,7 +62,7 @@ def ban(
     elif kind == "email":
         value = author.email.lower() if author.email else None
     else:
-        from moderation.models import Comment
+        from moderation.tables import Comment
 
         value = session.scalar(
             select(Comment.author_ip)
@@ -89,7 +89,7 @@ def ban(
 
 def bans_for(session: Session, author: Author) -> list[Ban]:
     """The site's bans that name this author's id, e-mail or any IP it used."""
-    from moderation.models import Comment
+    from moderation.tables import Comment
 
     ips = list(
         session.scalars(

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session, selectinload
 from moderation.enqueue import enqueue_on_commit
 from moderation.enums import CommentStatus, DecidedBy
 from moderation.errors import BadRequest, NotFound
-from moderation.models import Article, Author, Comment, CommentEvent, Site
-from moderation.models.base import new_id, utcnow
 from moderation.services import submission_rules
 from moderation.services.decisions import announce_decided, decided_event, record_decision
 from moderation.services.types import ArticleData, AuthorData, CommentData
+from moderation.tables import Article, Author, Comment, CommentEvent, Site
+from moderation.tables.base import new_id, utcnow
 from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)

@@ -16,8 +16,6 @@ from sqlalchemy import func, inspect, select, update
 from sqlalchemy.orm import Session
 
 from moderation.enums import CommentStatus, DecidedBy
-from moderation.models import Article, AuthorFlag, Comment, CommentEvent, Decision, Score, Site
-from moderation.models.base import new_id, utcnow
 from moderation.services import events
 from moderation.services.policy import (
     CommentFields,
@@ -27,6 +25,8 @@ from moderation.services.policy import (
     decide,
 )
 from moderation.services.types import HistoryEvent, OutboundEvent, ScoreData
+from moderation.tables import Article, AuthorFlag, Comment, CommentEvent, Decision, Score, Site
+from moderation.tables.base import new_id, utcnow
 
 
 def fields_of_comment(comment: Comment) -> CommentFields:

@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 
 from moderation.enqueue import enqueue_on_commit, transaction_info
 from moderation.enums import DeliveryStatus
-from moderation.models.base import new_id, utcnow
-from moderation.models.comments import Comment
-from moderation.models.integrations import WebhookDelivery, WebhookEndpoint
+from moderation.tables.base import new_id, utcnow
+from moderation.tables.comments import Comment
+from moderation.tables.integrations import WebhookDelivery, WebhookEndpoint
 from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)

@@ -17,11 +17,11 @@ from classifier import TOXICITY_ATTRIBUTES
 from classifier.types import LabelledExample
 from moderation.enums import CommentStatus, DecidedBy, ReasonCode
 from moderation.errors import Unprocessable
-from moderation.models import LABELS, Comment, CommentEvent, Label, Site
-from moderation.models.base import utcnow
 from moderation.services.decisions import decided_event, record_decision
 from moderation.services.policy import Verdict
 from moderation.services.types import OutboundEvent
+from moderation.tables import LABELS, Comment, CommentEvent, Label, Site
+from moderation.tables.base import utcnow
 
 # What each label says about the model's attributes (what is not named stays unknown).
 LABEL_TARGETS: dict[str, dict[str, int]] = {

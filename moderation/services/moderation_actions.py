@@ -20,7 +20,11 @@ from sqlalchemy.orm import Session
 
 from moderation.enums import CommentStatus, DecidedBy, ReasonCode
 from moderation.errors import BadRequest, Conflict, NotFound
-from moderation.models import (
+from moderation.services import events
+from moderation.services.decisions import record_decision
+from moderation.services.policy import Verdict
+from moderation.services.types import HistoryEvent, OutboundEvent
+from moderation.tables import (
     Comment,
     CommentEvent,
     Decision,
@@ -28,11 +32,7 @@ from moderation.models import (
     ModeratorAction,
     ReportedComment,
 )
-from moderation.models.base import utcnow
-from moderation.services import events
-from moderation.services.decisions import record_decision
-from moderation.services.policy import Verdict
-from moderation.services.types import HistoryEvent, OutboundEvent
+from moderation.tables.base import utcnow
 
 REJECT_REASONS: dict[str, str] = {
     "spam": "Spam",

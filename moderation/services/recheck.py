@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session, selectinload
 from classifier.model import ModerationModel
 from classifier.types import CommentInput
 from moderation.enums import CommentStatus, DecidedBy
-from moderation.models import Comment, Site
 from moderation.services.decisions import decision_context, record_decision
 from moderation.services.policy import SiteSettings, decide
 from moderation.services.types import HistoryEvent, OutboundEvent, ScoreData
+from moderation.tables import Comment, Site
 
 
 @dataclass

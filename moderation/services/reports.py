@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from moderation.enums import CommentStatus
 from moderation.errors import Conflict, NotFound
-from moderation.models import Comment, CommentEvent, Report, ReportedComment, Site
-from moderation.models.base import utcnow
 from moderation.services import events
 from moderation.services.policy import SiteSettings
+from moderation.tables import Comment, CommentEvent, Report, ReportedComment, Site
+from moderation.tables.base import utcnow
 
 
 @dataclass(frozen=True)

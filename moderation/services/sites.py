@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from moderation.errors import Conflict, NotFound
-from moderation.models import ApiKey, Site
-from moderation.models.base import utcnow
+from moderation.tables import ApiKey, Site
+from moderation.tables.base import utcnow
 
 KEY_PREFIX = "mk_"
 

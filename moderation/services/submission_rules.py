@@ -16,8 +16,6 @@ from sqlalchemy.orm import Session
 
 from moderation.enums import CommentStatus, ReasonCode
 from moderation.errors import Conflict, Problem, TooManyRequests
-from moderation.models import Article, Author, Ban, Comment, Site
-from moderation.models.base import utcnow
 from moderation.services.policy import (
     CommentFields,
     SiteSettings,
@@ -26,6 +24,8 @@ from moderation.services.policy import (
     match_words,
 )
 from moderation.services.types import CommentData
+from moderation.tables import Article, Author, Ban, Comment, Site
+from moderation.tables.base import utcnow
 
 
 class CommentsClosed(Problem):

@@ -23,15 +23,15 @@ from sqlalchemy.orm import Session
 from moderation.enqueue import enqueue_on_commit
 from moderation.enums import DeliveryStatus
 from moderation.errors import NotFound, Unprocessable
-from moderation.models import Site
-from moderation.models.base import utcnow
-from moderation.models.integrations import (
+from moderation.services.events import EVENT_TYPES
+from moderation.tables import Site
+from moderation.tables.base import utcnow
+from moderation.tables.integrations import (
     DELIVERY_STATUSES,
     SiteIntegration,
     WebhookDelivery,
     WebhookEndpoint,
 )
-from moderation.services.events import EVENT_TYPES
 from moderation.tasknames import TaskNames
 
 log = logging.getLogger(__name__)

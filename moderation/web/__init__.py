@@ -7,10 +7,10 @@ from datetime import timedelta
 from flask import Flask, Response, request
 from flask_wtf.csrf import CSRFProtect
 
-from moderation.web import admin, auth, authors, models, queue, settings
+from moderation.web import admin, auth, authors, model_versions, moderation_queue, settings
 
 # Each page module's blueprint, all under /moderate.
-PAGES = (auth.bp, queue.bp, authors.bp, admin.bp, models.bp, settings.bp)
+PAGES = (auth.bp, moderation_queue.bp, authors.bp, admin.bp, model_versions.bp, settings.bp)
 
 # No inline script or style anywhere: everything comes from /static.
 CONTENT_SECURITY_POLICY = (

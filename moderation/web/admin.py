@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from moderation.db import get_session
 from moderation.errors import BadRequest
-from moderation.models import Membership, Site, User
 from moderation.services import accounts
 from moderation.services import sites as site_service
+from moderation.tables import Membership, Site, User
 from moderation.web.auth import admin_required, page_blueprint
 
 bp = page_blueprint("admin", __name__)

@@ -29,8 +29,8 @@ from werkzeug.exceptions import HTTPException
 from moderation.db import get_session
 from moderation.errors import Problem
 from moderation.limits import get_limiter
-from moderation.models import User
 from moderation.services import accounts
+from moderation.tables import User
 
 F = TypeVar("F", bound=Callable[..., Any])
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})

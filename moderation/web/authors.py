@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from moderation.db import get_session
 from moderation.errors import BadRequest
-from moderation.models import Comment, Site
-from moderation.models.base import utcnow
 from moderation.services import authors as author_service
-from moderation.services import queue as queue_service
+from moderation.services import moderation_queue
+from moderation.tables import Comment, Site
+from moderation.tables.base import utcnow
 from moderation.web.auth import current_user, login_required, page_blueprint, site_ids
 
 SUSPENSIONS = {"": None, "1d": 1, "7d": 7, "30d": 30}
@@ -44,7 +44,7 @@ def author(author_id: int) -> str:
         author=found,
         site=session.get(Site, found.site_id),
         flags=author_service.flags(session, found),
-        history=queue_service.author_histories(session, [found.id])[found.id],
+        history=moderation_queue.author_histories(session, [found.id])[found.id],
         bans=author_service.bans_for(session, found),
         notes=author_service.notes_for(session, found),
         comments=comments,

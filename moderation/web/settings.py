@@ -11,8 +11,8 @@ from sqlalchemy.orm.attributes import flag_modified
 from classifier import ATTRIBUTES
 from moderation.db import get_session
 from moderation.errors import BadRequest, NotFound
-from moderation.models import Site
 from moderation.services.policy import SiteSettings
+from moderation.tables import Site
 from moderation.web.auth import admin_required, page_blueprint, site_ids
 
 MAX_WORDS = 2000

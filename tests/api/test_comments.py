@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from moderation.db import get_db
-from moderation.models import Comment, CommentEvent
+from moderation.tables import Comment, CommentEvent
 from tests.builders import auth, comment_payload, create_site
 
 
@@ -154,7 +154,7 @@ def test_rotated_key_stops_working(app: Flask, client: FlaskClient) -> None:
 
 
 def test_keys_are_stored_only_as_hashes(app: Flask) -> None:
-    from moderation.models import ApiKey
+    from moderation.tables import ApiKey
 
     _, key = create_site(app)
     with get_db(app).session() as session:

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from moderation.db import get_db
-from moderation.models import Article, Author, Comment
+from moderation.tables import Article, Author, Comment
 from tests.builders import auth, comment_payload, create_site
 
 

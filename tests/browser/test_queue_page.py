@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from moderation.db import get_db
-from moderation.models import Comment, Label
+from moderation.tables import Comment, Label
 from tests.browser.conftest import Served, log_in
 from tests.integration.processes import ROOT
 from tests.web.support import decide_comment, held_comment, site_id, submit

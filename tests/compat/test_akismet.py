@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from moderation.db import get_db
-from moderation.models import Comment, CommentEvent, Label, Site
 from moderation.scoring import ensure_default_model
+from moderation.tables import Comment, CommentEvent, Label, Site
 from tests.builders import create_site
 from tests.compat.clients import (
     AsyncRedirectTransport,

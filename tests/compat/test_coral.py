@@ -12,8 +12,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from moderation.db import get_db
-from moderation.models import Comment, Site
 from moderation.services.webhooks import set_coral_secret
+from moderation.tables import Comment, Site
 from tests.compat.conftest import SiteApp
 
 SECRET = "ssc_coral-phase-secret"

@@ -9,7 +9,7 @@ import requests
 from sqlalchemy import func, select
 
 from moderation.db import get_db
-from moderation.models import Comment, Label
+from moderation.tables import Comment, Label
 from tests.compat.conftest import SiteApp
 from tests.integration.processes import http_server
 

@@ -18,10 +18,10 @@ from sqlalchemy import func, select
 from moderation.cli_integrations import integrations_group, webhooks_group
 from moderation.db import get_db
 from moderation.enqueue import pending_tasks
-from moderation.models import Site
-from moderation.models.integrations import WebhookDelivery
 from moderation.scoring import ensure_default_model
 from moderation.services import events, webhooks
+from moderation.tables import Site
+from moderation.tables.integrations import WebhookDelivery
 from moderation.tasknames import TaskNames
 from tests.builders import auth, comment_payload, create_site
 from tests.compat.receiver import Received, receiver

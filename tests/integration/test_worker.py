@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 
 from moderation.db import get_db
 from moderation.enqueue import celery_client
-from moderation.models import Comment, Decision
+from moderation.tables import Comment, Decision
 from moderation.tasknames import QueueNames, TaskNames
 from tests.builders import auth, comment_payload, create_site
 from tests.conftest import REDIS_URL, AppFactory

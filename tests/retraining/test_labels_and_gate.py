@@ -11,12 +11,12 @@ from sqlalchemy import select
 
 from classifier.types import CommentInput
 from moderation.db import get_db
-from moderation.models import Comment, CommentEvent, Label, Site
 from moderation.scoring import model_provider
 from moderation.services.decisions import record_model_decision
 from moderation.services.labels import latest_labels
 from moderation.services.recheck import recheck_held
 from moderation.services.retraining import gate
+from moderation.tables import Comment, CommentEvent, Label, Site
 from tests.builders import auth, comment_payload, create_site
 
 

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 
 from moderation.db import get_db
 from moderation.enums import CommentStatus, DecidedBy, ReasonCode
-from moderation.models import Comment, CommentEvent, Decision, Score, Site
-from moderation.models.integrations import WebhookDelivery
 from moderation.services import webhooks
 from moderation.services.decisions import announce_decided, decided_event, record_decision
 from moderation.services.policy import Verdict
 from moderation.services.types import HistoryEvent, ScoreData
+from moderation.tables import Comment, CommentEvent, Decision, Score, Site
+from moderation.tables.integrations import WebhookDelivery
 from tests.builders import auth, comment_payload, create_site
 from tests.conftest import ROOT, AppFactory
 

@@ -11,8 +11,8 @@ from sqlalchemy.orm import sessionmaker
 
 from moderation.db import get_db
 from moderation.enqueue import celery_client, enqueue_on_commit, pending_tasks
-from moderation.models import Site
 from moderation.services import events, webhooks
+from moderation.tables import Site
 from moderation.tasknames import QueueNames, TaskNames
 from tests.builders import create_site
 from tests.conftest import AppFactory

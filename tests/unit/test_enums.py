@@ -7,9 +7,9 @@ import typing
 
 from moderation.api.schemas import CommentOut
 from moderation.enums import CommentStatus, DeliveryStatus, ReasonCode
-from moderation.models import STATUSES
-from moderation.models.integrations import DELIVERY_STATUSES
-from moderation.services.queue import TABS
+from moderation.services.moderation_queue import TABS
+from moderation.tables import STATUSES
+from moderation.tables.integrations import DELIVERY_STATUSES
 
 
 def test_stored_values_are_the_strings() -> None:

@@ -11,7 +11,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from moderation.migrate import downgrade, upgrade
-from moderation.models import Base
+from moderation.tables import Base
 from tests.conftest import POSTGRES_ADMIN_URL
 
 

@@ -11,10 +11,10 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm.attributes import flag_modified
 
 from moderation.db import get_db
-from moderation.models import Site
 from moderation.services import accounts
 from moderation.services.decisions import record_model_decision
 from moderation.services.sites import find_site
+from moderation.tables import Site
 from tests.builders import auth, comment_payload
 
 PASSWORD = "correct horse battery"

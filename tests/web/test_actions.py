@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from moderation.db import get_db
-from moderation.models import Comment, CommentEvent, Label
+from moderation.tables import Comment, CommentEvent, Label
 from tests.builders import auth, create_site
 from tests.web.support import (
     create_user,

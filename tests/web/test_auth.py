@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from moderation.db import get_db
-from moderation.models import User
+from moderation.tables import User
 from tests.builders import create_site
 from tests.integration.processes import ROOT, env_for
 from tests.web.support import PASSWORD, create_user, held_comment, login, site_id, token_from

@@ -5,19 +5,19 @@ from __future__ import annotations
 from flask import Flask
 
 from moderation import web
-from moderation.web import admin, auth, authors, models, queue, settings
+from moderation.web import admin, auth, authors, model_versions, moderation_queue, settings
 from tests.conftest import AppFactory
 
 
 def test_every_page_module_registers_its_own_blueprint(make_app: AppFactory) -> None:
     app: Flask = make_app("sqlite", ENQUEUE=False)
-    modules = (auth, queue, authors, admin, models, settings)
+    modules = (auth, moderation_queue, authors, admin, model_versions, settings)
     assert [module.bp.name for module in modules] == [
         "auth",
         "queue",
         "authors",
         "admin",
-        "models",
+        "model_versions",
         "settings",
     ]
     assert set(web.PAGES) == {module.bp for module in modules}

@@ -221,7 +221,7 @@ def test_words_match_as_wordpress_does_across_every_field() -> None:
 
 
 def test_highlight_keeps_every_character_and_ignores_bad_spans() -> None:
-    from moderation.services.queue import highlight
+    from moderation.services.moderation_queue import highlight
 
     text = "abc def ghi"
     spans = [

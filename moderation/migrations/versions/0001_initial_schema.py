@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-import moderation.models.base
+import moderation.tables.base
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -28,7 +28,7 @@ def upgrade() -> None:
         sa.Column("actor", sa.String(length=255), nullable=True),
         sa.Column("note", sa.String(length=500), nullable=True),
         sa.Column(
-            "activated_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False
+            "activated_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_model_activations")),
     )
@@ -42,7 +42,7 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
             nullable=False,
         ),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sites")),
         sa.UniqueConstraint("name", name=op.f("uq_sites_name")),
     )
@@ -52,8 +52,8 @@ def upgrade() -> None:
         sa.Column("site_id", sa.Integer(), nullable=False),
         sa.Column("prefix", sa.String(length=16), nullable=False),
         sa.Column("key_hash", sa.String(length=64), nullable=False),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("revoked_at", moderation.models.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("revoked_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["site_id"], ["sites.id"], name=op.f("fk_api_keys_site_id_sites"), ondelete="CASCADE"
         ),
@@ -70,8 +70,8 @@ def upgrade() -> None:
         sa.Column("external_id", sa.String(length=255), nullable=False),
         sa.Column("url", sa.String(length=2000), nullable=False),
         sa.Column("title", sa.String(length=1000), nullable=False),
-        sa.Column("published_at", moderation.models.base.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("published_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["site_id"], ["sites.id"], name=op.f("fk_articles_site_id_sites"), ondelete="CASCADE"
         ),
@@ -86,7 +86,7 @@ def upgrade() -> None:
         sa.Column("external_id", sa.String(length=255), nullable=True),
         sa.Column("name", sa.String(length=245), nullable=False),
         sa.Column("email", sa.String(length=100), nullable=True),
-        sa.Column("first_seen", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("first_seen", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["site_id"], ["sites.id"], name=op.f("fk_authors_site_id_sites"), ondelete="CASCADE"
         ),
@@ -110,8 +110,8 @@ def upgrade() -> None:
         sa.Column("referrer", sa.String(length=2000), nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("discard", sa.Boolean(), nullable=False),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("decided_at", moderation.models.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("decided_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],
@@ -147,7 +147,7 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
             nullable=False,
         ),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["comment_id"],
             ["comments.id"],
@@ -174,7 +174,7 @@ def upgrade() -> None:
         sa.Column("decided_by", sa.String(length=32), nullable=False),
         sa.Column("actor", sa.String(length=255), nullable=True),
         sa.Column("model_version", sa.String(length=100), nullable=True),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["comment_id"],
             ["comments.id"],
@@ -194,7 +194,7 @@ def upgrade() -> None:
         sa.Column("label", sa.String(length=16), nullable=False),
         sa.Column("source", sa.String(length=32), nullable=False),
         sa.Column("actor", sa.String(length=255), nullable=True),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["comment_id"],
             ["comments.id"],
@@ -225,7 +225,7 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
             nullable=False,
         ),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["comment_id"],
             ["comments.id"],

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-import moderation.models.base
+import moderation.tables.base
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -34,8 +34,8 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
             nullable=False,
         ),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("undone_at", moderation.models.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("undone_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_moderator_actions")),
     )
     op.create_table(
@@ -44,11 +44,11 @@ def upgrade() -> None:
         sa.Column("email", sa.String(length=254), nullable=False),
         sa.Column("password_hash", sa.String(length=255), nullable=False),
         sa.Column("role", sa.String(length=16), nullable=False),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.Column(
-            "last_login_at", moderation.models.base.UTCDateTime(timezone=True), nullable=True
+            "last_login_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=True
         ),
-        sa.Column("disabled_at", moderation.models.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("disabled_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("email", name=op.f("uq_users_email")),
     )
@@ -60,9 +60,9 @@ def upgrade() -> None:
         sa.Column("value", sa.String(length=300), nullable=False),
         sa.Column("reason", sa.String(length=500), nullable=True),
         sa.Column("created_by", sa.String(length=255), nullable=True),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", moderation.models.base.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("lifted_at", moderation.models.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("lifted_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["site_id"], ["sites.id"], name=op.f("fk_bans_site_id_sites"), ondelete="CASCADE"
         ),
@@ -76,7 +76,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("site_id", sa.Integer(), nullable=False),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["site_id"], ["sites.id"], name=op.f("fk_memberships_site_id_sites"), ondelete="CASCADE"
         ),
@@ -96,7 +96,7 @@ def upgrade() -> None:
         sa.Column("trusted", sa.Boolean(), nullable=False),
         sa.Column("premoderated", sa.Boolean(), nullable=False),
         sa.Column("updated_by", sa.String(length=255), nullable=True),
-        sa.Column("updated_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["author_id"],
             ["authors.id"],
@@ -111,7 +111,7 @@ def upgrade() -> None:
         sa.Column("author_id", sa.Integer(), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("actor", sa.String(length=255), nullable=False),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["author_id"],
             ["authors.id"],
@@ -127,8 +127,8 @@ def upgrade() -> None:
         "reported_comments",
         sa.Column("comment_id", sa.String(length=32), nullable=False),
         sa.Column("site_id", sa.Integer(), nullable=False),
-        sa.Column("entered_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("resolved_at", moderation.models.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("entered_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("resolved_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["comment_id"],
             ["comments.id"],
@@ -155,7 +155,7 @@ def upgrade() -> None:
         sa.Column("comment_id", sa.String(length=32), nullable=False),
         sa.Column("reason", sa.String(length=500), nullable=False),
         sa.Column("reporter_id", sa.String(length=255), nullable=True),
-        sa.Column("created_at", moderation.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", moderation.tables.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["comment_id"],
             ["comments.id"],

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-import moderation.models.base
+import moderation.tables.base
 
 revision: str = "0003"
 down_revision: str | None = "0002"
@@ -18,7 +18,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _JSON = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql")
-_UTC = moderation.models.base.UTCDateTime(timezone=True)
+_UTC = moderation.tables.base.UTCDateTime(timezone=True)
 
 
 def upgrade() -> None:

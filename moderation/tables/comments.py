@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstrain
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from moderation.enums import CommentStatus
-from moderation.models.base import Base, JSONType, UTCDateTime, new_id, utcnow
+from moderation.tables.base import Base, JSONType, UTCDateTime, new_id, utcnow
 
 STATUSES = tuple(CommentStatus)
 

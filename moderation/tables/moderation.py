@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from moderation.models.base import Base, JSONType, UTCDateTime, utcnow
+from moderation.tables.base import Base, JSONType, UTCDateTime, utcnow
 
 BAN_KINDS = ("author", "email", "ip")
 

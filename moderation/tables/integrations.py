@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from moderation.enums import DeliveryStatus
-from moderation.models.base import Base, JSONType, UTCDateTime, new_id, utcnow
+from moderation.tables.base import Base, JSONType, UTCDateTime, new_id, utcnow
 
 DELIVERY_STATUSES = tuple(DeliveryStatus)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from moderation.models.base import Base, UTCDateTime, utcnow
+from moderation.tables.base import Base, UTCDateTime, utcnow
 
 ROLES = ("moderator", "admin")
 

@@ -11,10 +11,9 @@ from sqlalchemy.orm import selectinload
 from classifier import ATTRIBUTES
 from moderation.db import get_session
 from moderation.errors import BadRequest, NotFound
-from moderation.models import Comment, Site
-from moderation.services import accounts
+from moderation.services import accounts, moderation_queue
 from moderation.services import moderation_actions as actions
-from moderation.services import queue as queue_service
+from moderation.tables import Comment, Site
 from moderation.web.auth import current_user, login_required, page_blueprint, safe_next, site_ids
 
 UNDO_VISIBLE_SECONDS = 10
@@ -47,14 +46,14 @@ def index() -> Any:
 @login_required
 def queue() -> str:
     session = get_session()
-    flt = queue_service.QueueFilter.from_args(request.args)
+    flt = moderation_queue.QueueFilter.from_args(request.args)
     ids = site_ids()
     if flt.site_id is not None and flt.site_id not in ids:
         raise NotFound("no such site")
     page = _page()
-    rows, total = queue_service.list_queue(session, site_ids=ids, flt=flt, page=page)
-    histories = queue_service.author_histories(session, list({c.author_id for c in rows}))
-    reports = queue_service.report_reasons(session, [c.id for c in rows])
+    rows, total = moderation_queue.list_queue(session, site_ids=ids, flt=flt, page=page)
+    histories = moderation_queue.author_histories(session, list({c.author_id for c in rows}))
+    reports = moderation_queue.report_reasons(session, [c.id for c in rows])
     sites = accounts.sites_for(session, current_user())
     undo_id = request.args.get("undo", type=int)
     return render_template(
@@ -63,18 +62,18 @@ def queue() -> str:
         rows=rows,
         total=total,
         page=page,
-        page_size=queue_service.PAGE_SIZE,
-        counts=queue_service.counts(session, site_ids=ids, flt=flt),
+        page_size=moderation_queue.PAGE_SIZE,
+        counts=moderation_queue.counts(session, site_ids=ids, flt=flt),
         histories=histories,
         reports=reports,
         sites=sites,
         site_names={site.id: site.name for site in sites},
-        articles=queue_service.articles_for(session, [flt.site_id] if flt.site_id else ids),
-        tabs=queue_service.TABS,
+        articles=moderation_queue.articles_for(session, [flt.site_id] if flt.site_id else ids),
+        tabs=moderation_queue.TABS,
         attributes=ATTRIBUTES,
         reject_reasons=actions.REJECT_REASONS,
-        highlight=queue_service.highlight,
-        explaining_spans=queue_service.explaining_spans,
+        highlight=moderation_queue.highlight,
+        explaining_spans=moderation_queue.explaining_spans,
         safe_url=safe_url,
         undo_id=undo_id,
         undo_seconds=UNDO_VISIBLE_SECONDS,
@@ -86,11 +85,11 @@ def queue() -> str:
 @login_required
 def queue_counts() -> Response:
     """Tab counts under the page's filter, polled by the page to stay current."""
-    flt = queue_service.QueueFilter.from_args(request.args)
+    flt = moderation_queue.QueueFilter.from_args(request.args)
     ids = site_ids()
     if flt.site_id is not None and flt.site_id not in ids:
         raise NotFound("no such site")
-    return jsonify(queue_service.counts(get_session(), site_ids=ids, flt=flt))
+    return jsonify(moderation_queue.counts(get_session(), site_ids=ids, flt=flt))
 
 
 @bp.post("/actions")
@@ -102,10 +101,10 @@ def act() -> Any:
     back = safe_next(form.get("next"), url_for("queue.queue"))
     ids = site_ids()
     if form.get("all_matching") == "1":
-        flt = queue_service.QueueFilter.from_args(form)
+        flt = moderation_queue.QueueFilter.from_args(form)
         if flt.site_id is not None and flt.site_id not in ids:
             raise NotFound("no such site")
-        comment_ids = queue_service.matching_ids(session, site_ids=ids, flt=flt)
+        comment_ids = moderation_queue.matching_ids(session, site_ids=ids, flt=flt)
     else:
         comment_ids = form.getlist("comment_id")
     record = actions.moderate(
@@ -150,8 +149,8 @@ def comment_history(comment_id: str) -> str:
         "comment.html",
         comment=comment,
         site=site,
-        history=queue_service.author_histories(session, [comment.author_id])[comment.author_id],
-        highlight=queue_service.highlight,
-        explaining_spans=queue_service.explaining_spans,
+        history=moderation_queue.author_histories(session, [comment.author_id])[comment.author_id],
+        highlight=moderation_queue.highlight,
+        explaining_spans=moderation_queue.explaining_spans,
         safe_url=safe_url,
     )

@@ -227,8 +227,8 @@ def models_promote(version: str) -> None:
 @with_appcontext
 def models_rollback() -> None:
     """Make the version that was active before the current one active again."""
-    from moderation.models import ModelActivation
     from moderation.scoring import activate
+    from moderation.tables import ModelActivation
 
     with get_db().session() as session:
         history = list(session.scalars(select(ModelActivation).order_by(ModelActivation.id.desc())))

@@ -9,12 +9,12 @@ from sqlalchemy import select
 
 from moderation.db import get_session
 from moderation.errors import BadRequest
-from moderation.models import ModelActivation
 from moderation.scoring import activate, active_version, model_provider
 from moderation.services.recheck import recheck_held
+from moderation.tables import ModelActivation
 from moderation.web.auth import admin_required, current_user, page_blueprint
 
-bp = page_blueprint("models", __name__)
+bp = page_blueprint("model_versions", __name__)
 
 
 @bp.get("/models")
@@ -39,7 +39,7 @@ def models_page() -> str:
     history = list(
         session.scalars(select(ModelActivation).order_by(ModelActivation.id.desc()).limit(10))
     )
-    return render_template("models.html", versions=versions, active=active, history=history)
+    return render_template("model_versions.html", versions=versions, active=active, history=history)
 
 
 @bp.post("/models/promote")
@@ -52,7 +52,7 @@ def promote_model() -> Any:
     registry.load(version)  # refuses a version whose checksums or libraries do not match
     activate(get_session(), version, actor=current_user().email, note="promoted from the page")
     flash(f"Model {version} is active; workers switch within seconds.")
-    return redirect(url_for("models.models_page"))
+    return redirect(url_for("model_versions.models_page"))
 
 
 @bp.post("/models/recheck")
@@ -60,4 +60,4 @@ def promote_model() -> Any:
 def recheck_view() -> Any:
     result = recheck_held(get_session(), model_provider().get(), actor=current_user().email)
     flash(f"Re-scored {result.checked} held comments; {result.changed} decisions changed.")
-    return redirect(url_for("models.models_page"))
+    return redirect(url_for("model_versions.models_page"))

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from classifier import ATTRIBUTES
 from moderation.enums import CommentStatus
 from moderation.errors import BadRequest
-from moderation.models import (
+from moderation.tables import (
     Article,
     Author,
     AuthorFlag,

@@ -1,8 +1,8 @@
 """SQLAlchemy models, one module per domain."""
 
-from moderation.models.accounts import ROLES, Membership, User
-from moderation.models.base import Base
-from moderation.models.comments import (
+from moderation.tables.accounts import ROLES, Membership, User
+from moderation.tables.base import Base
+from moderation.tables.comments import (
     STATUSES,
     Article,
     Author,
@@ -11,9 +11,9 @@ from moderation.models.comments import (
     Decision,
     Score,
 )
-from moderation.models.integrations import SiteIntegration, WebhookDelivery, WebhookEndpoint
-from moderation.models.labels import LABELS, Label, ModelActivation
-from moderation.models.moderation import (
+from moderation.tables.integrations import SiteIntegration, WebhookDelivery, WebhookEndpoint
+from moderation.tables.labels import LABELS, Label, ModelActivation
+from moderation.tables.moderation import (
     BAN_KINDS,
     AuthorFlag,
     AuthorNote,
@@ -22,7 +22,7 @@ from moderation.models.moderation import (
     Report,
     ReportedComment,
 )
-from moderation.models.sites import ApiKey, Site
+from moderation.tables.sites import ApiKey, Site
 
 __all__ = [
     "BAN_KINDS",

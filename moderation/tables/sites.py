@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from moderation.models.base import Base, JSONType, UTCDateTime, utcnow
+from moderation.tables.base import Base, JSONType, UTCDateTime, utcnow
 
 
 class Site(Base):
