@@ -21,7 +21,7 @@ from tests.compat.clients import (
 )
 from tests.compat.conftest import SiteApp
 from tests.conftest import AppFactory
-from tests.integration.processes import http_server
+from tests.processes import http_server
 
 CIVIL = "I think both sides should keep talking; the last ceasefire saved lives."
 BLATANT_SPAM = (

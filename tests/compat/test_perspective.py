@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from moderation.db import get_db
 from moderation.tables import Comment, Label
 from tests.compat.conftest import SiteApp
-from tests.integration.processes import http_server
+from tests.processes import http_server
 
 ABUSE = "You are a pathetic idiot and a worthless piece of garbage. Shut up, moron."
 CIVIL = "The ceasefire talks deserve a chance, even if I doubt the war ends this year."

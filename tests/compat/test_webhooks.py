@@ -26,7 +26,7 @@ from moderation.tasknames import TaskNames
 from tests.builders import auth, comment_payload, create_site
 from tests.compat.receiver import Received, receiver
 from tests.conftest import REDIS_URL, AppFactory
-from tests.integration.processes import running_worker
+from tests.processes import running_worker
 
 ABUSE = "You are a pathetic idiot and a worthless piece of garbage. Shut up, moron."
 

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from moderation.db import get_db
 from moderation.tables import User
 from tests.builders import create_site
-from tests.integration.processes import ROOT, env_for
+from tests.processes import ROOT, env_for
 from tests.web.support import PASSWORD, create_user, held_comment, login, site_id, token_from
 
 CLI = (sys.executable, "-m", "moderation.cli", "users", "create")

@@ -20,7 +20,7 @@ from moderation.tables import Comment, Decision
 from moderation.tasknames import QueueNames, TaskNames
 from tests.builders import auth, comment_payload, create_site
 from tests.conftest import REDIS_URL, AppFactory
-from tests.integration.processes import WorkerProcess, http_server, running_worker
+from tests.processes import WorkerProcess, http_server, running_worker
 
 pytestmark = [pytest.mark.integration]
 

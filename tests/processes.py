@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 
 from tests.builders import free_port
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def env_for(config: dict[str, Any]) -> dict[str, str]:

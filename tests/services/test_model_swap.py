@@ -16,7 +16,7 @@ from moderation.cli import main
 from moderation.scoring import ensure_default_model
 from tests.builders import auth, comment_payload, create_site
 from tests.conftest import AppFactory
-from tests.integration.processes import env_for, running_worker
+from tests.processes import env_for, running_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

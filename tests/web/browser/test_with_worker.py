@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.builders import auth, comment_payload, create_site
 from tests.conftest import AppFactory
-from tests.integration.processes import http_server, running_worker
+from tests.processes import http_server, running_worker
 from tests.web.support import PASSWORD, create_user, site_id
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]

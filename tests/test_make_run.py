@@ -17,7 +17,7 @@ from tests.builders import auth, comment_payload, free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def clean_copy(target: Path) -> None:

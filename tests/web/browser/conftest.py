@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from tests.builders import create_site
 from tests.conftest import AppFactory
-from tests.integration.processes import http_server
+from tests.processes import http_server
 from tests.web.support import PASSWORD, create_user
 
 CHROMIUM = Path("/usr/bin/chromium")

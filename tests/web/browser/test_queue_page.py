@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from moderation.db import get_db
 from moderation.tables import Comment, Label
-from tests.browser.conftest import Served, log_in
-from tests.integration.processes import ROOT
+from tests.processes import ROOT
+from tests.web.browser.conftest import Served, log_in
 from tests.web.support import decide_comment, held_comment, site_id, submit
 
 pytestmark = pytest.mark.browser
