@@ -111,6 +111,7 @@ def setup_command(demo_site: str | None, demo_url: str) -> None:
             issued = create_site(session, name=demo_site, url=demo_url)
             click.echo(f"created site {issued.site.name!r} (id {issued.site.id})")
             click.echo(f"API key (shown once): {issued.api_key}")
+            click.echo(f"Akismet key (shown once): {issued.akismet_key}")
 
 
 # --- sites -----------------------------------------------------------------------------------
@@ -137,14 +138,23 @@ def sites_create(name: str, site_url: str | None, as_json: bool) -> None:
             _fail(error)
         site = issued.site
         if as_json:
-            body = {"id": site.id, "name": site.name, "url": site.url, "api_key": issued.api_key}
+            body = {
+                "id": site.id,
+                "name": site.name,
+                "url": site.url,
+                "api_key": issued.api_key,
+                "akismet_key": issued.akismet_key,
+            }
             click.echo(json.dumps(body))
         else:
-            click.echo(f"site id:  {site.id}")
-            click.echo(f"name:     {site.name}")
-            click.echo(f"url:      {site.url or '-'}")
-            click.echo(f"API key:  {issued.api_key}")
-            click.echo("Store the key now: it is kept only as a hash and cannot be shown again.")
+            click.echo(f"site id:      {site.id}")
+            click.echo(f"name:         {site.name}")
+            click.echo(f"url:          {site.url or '-'}")
+            click.echo(f"API key:      {issued.api_key}")
+            click.echo(f"Akismet key:  {issued.akismet_key}  (for the WordPress Akismet plugin)")
+            click.echo(
+                "Store the keys now: they are kept only as hashes and cannot be shown again."
+            )
 
 
 @sites_group.command("list")
@@ -179,22 +189,29 @@ def sites_list(as_json: bool) -> None:
 @sites_group.command("rotate-key")
 @click.argument("site")
 @click.option("--keep-old", is_flag=True, help="Leave the current keys working too.")
+@click.option(
+    "--akismet", is_flag=True, help="The Akismet key (12 hexadecimal characters) instead."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_appcontext
-def sites_rotate_key(site: str, keep_old: bool, as_json: bool) -> None:
-    """Issue a new API key for SITE (name or id); earlier keys stop working unless --keep-old."""
-    from moderation.services.sites import find_site, rotate_key
+def sites_rotate_key(site: str, keep_old: bool, akismet: bool, as_json: bool) -> None:
+    """Issue a new key for SITE (name or id); earlier keys of that kind stop working unless
+    --keep-old."""
+    from moderation.services.sites import KeyKind, find_site, rotate_key
 
+    kind = KeyKind.AKISMET if akismet else KeyKind.API
+    field = "akismet_key" if akismet else "api_key"
     with get_db().session() as session:
         try:
             found = find_site(session, site)
         except Problem as error:
             _fail(error)
-        key = rotate_key(session, found, keep_old=keep_old)
+        key = rotate_key(session, found, keep_old=keep_old, kind=kind)
         if as_json:
-            click.echo(json.dumps({"id": found.id, "name": found.name, "api_key": key}))
+            click.echo(json.dumps({"id": found.id, "name": found.name, field: key}))
         else:
-            click.echo(f"new API key for {found.name!r} (shown once): {key}")
+            label = "Akismet key" if akismet else "API key"
+            click.echo(f"new {label} for {found.name!r} (shown once): {key}")
             if not keep_old:
                 click.echo("earlier keys are revoked")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import time
 import uuid
@@ -43,6 +44,18 @@ def test_sites_create_list_and_rotate(tmp_path: Path) -> None:
     rotated = json.loads(run(tmp_path, "sites", "rotate-key", "daily", "--json"))
     assert rotated["api_key"] != created["api_key"]
     assert "daily" in run(tmp_path, "sites", "list")
+
+
+def test_the_akismet_key_is_shown_once_and_rotates_apart_from_the_api_key(tmp_path: Path) -> None:
+    upgrade(f"sqlite:///{tmp_path / 'cli.sqlite'}")
+    created = json.loads(run(tmp_path, "sites", "create", "daily", "--json"))
+    assert re.fullmatch(r"[0-9a-f]{12}", created["akismet_key"])
+    assert created["akismet_key"] not in run(tmp_path, "sites", "list", "--json")
+    rotated = json.loads(run(tmp_path, "sites", "rotate-key", "daily", "--akismet", "--json"))
+    assert re.fullmatch(r"[0-9a-f]{12}", rotated["akismet_key"])
+    assert rotated["akismet_key"] != created["akismet_key"]
+    # The API key and the new Akismet key work; the old Akismet key does not.
+    assert json.loads(run(tmp_path, "sites", "list", "--json"))[0]["keys"] == 2
 
 
 def test_creating_a_duplicate_site_fails_cleanly(tmp_path: Path) -> None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
@@ -36,6 +38,7 @@ SUBMISSION_THANKS = "Thanks for making the web a better place."
 DEBUG_HEADER = "X-akismet-debug-help"
 PRO_TIP_HEADER = "X-akismet-pro-tip"
 GUID_HEADER = "X-akismet-guid"
+STATUS_HEADER = "X-Moderation-Status"
 
 # Akismet's documented test values.
 GUARANTEED_SPAM_AUTHORS = ("akismet-guaranteed-spam", "viagra-test-123")
@@ -119,7 +122,7 @@ def _site(params: Mapping[str, str], key_name: str = "api_key", *, need_blog: bo
     blog = (params.get("blog") or "").strip()
     if not blog and need_blog:
         raise Invalid('Empty "blog" value')
-    site = site_for_key(get_session(), key)
+    site = site_for_key(get_session(), key, akismet=True)
     if site is None:
         raise Invalid(f'Invalid key "{_redact(key)}"')
     return site
@@ -129,13 +132,37 @@ def _redact(key: str) -> str:
     return key[:6] + "..." if len(key) > 6 else key
 
 
-def _submission(params: Mapping[str, str]) -> store.Submission:
+_SLASHED = re.compile(r"\\(.?)", re.DOTALL)
+#: The fields WordPress slashes before its ``preprocess_comment`` filter, where the Akismet
+#: plugin's comment-check reads them.
+SLASHED_FIELDS = ("comment_content", "comment_author", "comment_author_email", "comment_author_url")
+
+
+def unslash(text: str) -> str:
+    """PHP's ``stripslashes`` (WordPress's ``wp_unslash``): ``\\'`` -> ``'``, ``\\\\`` -> ``\\``."""
+    return _SLASHED.sub(lambda m: "\0" if m.group(1) == "0" else m.group(1), text)
+
+
+def _sent_slashed(params: Mapping[str, str]) -> bool:
+    """Whether this is the Akismet plugin checking a new comment, which it sends slashed.
+
+    On submission WordPress slashes the comment (``wp_slash``) before the plugin's filter sees it;
+    a recheck (``recheck_reason``) reads the stored, unslashed row.
+    """
+    agent = request.headers.get("User-Agent", "")
+    return "Akismet/" in agent and "WordPress/" in agent and not params.get("recheck_reason")
+
+
+def _submission(params: Mapping[str, str], *, slashed: bool = False) -> store.Submission:
     permalink = params.get("permalink", "")
+    fields = {name: params.get(name, "") for name in SLASHED_FIELDS}
+    if slashed:
+        fields = {name: unslash(value) for name, value in fields.items()}
     submission = store.Submission(
-        content=params.get("comment_content", ""),
-        author_name=params.get("comment_author", ""),
-        author_email=params.get("comment_author_email", ""),
-        author_url=params.get("comment_author_url", ""),
+        content=fields["comment_content"],
+        author_name=fields["comment_author"],
+        author_email=fields["comment_author_email"],
+        author_url=fields["comment_author_url"],
         author_ip=params.get("user_ip", ""),
         user_agent=params.get("user_agent", ""),
         referrer=params.get("referrer", ""),
@@ -182,7 +209,7 @@ def comment_check() -> Response:
     site = _site(params)
     if not (params.get("user_ip") or "").strip():
         raise Invalid("Missing required field: user_ip.")
-    submission = _submission(params)
+    submission = _submission(params, slashed=_sent_slashed(params))
     is_test = _flag(params.get("is_test"))
     recheck_reason = (params.get("recheck_reason") or "").strip()[:200]
 
@@ -208,12 +235,11 @@ def comment_check() -> Response:
         override=test_verdict,
     )
     spam = verdict.status == CommentStatus.REJECTED
-    headers = {GUID_HEADER: comment.id}
+    # X-Moderation-Status is not part of Akismet: it lets a client that knows this service
+    # (integrations/wordpress/moderation-akismet.php) hold a comment Akismet calls not spam.
+    headers = {GUID_HEADER: comment.id, STATUS_HEADER: verdict.status}
     if spam and verdict.discard:
         headers[PRO_TIP_HEADER] = "discard"
-    if verdict.status == CommentStatus.HELD:
-        # Not part of Akismet: lets a client that knows this service hold the comment.
-        headers["X-Moderation-Status"] = CommentStatus.HELD
     return _text("true" if spam else "false", headers=headers)
 
 
@@ -227,12 +253,17 @@ def _feedback(label: str) -> Response:
         return _text(SUBMISSION_THANKS)
     submission = _submission(params)
     session = get_session()
+    # WordPress sends feedback with the stored (unslashed) text, or with the slashed text it kept
+    # from the check; either finds the comment, narrowed by who sent it.
     comment = store.find_comment(
         session,
         site=site,
         guid=(params.get("guid") or "").strip(),
-        content=submission.content,
-        author_name=submission.author_name,
+        contents=(submission.content, unslash(submission.content)),
+        # Names and addresses with a backslash of their own are rare: compare them unslashed.
+        author_name=unslash(submission.author_name),
+        author_email=unslash(submission.author_email),
+        author_ip=submission.author_ip,
     )
     if comment is None and not submission.content:
         raise Invalid("Missing required field: comment_content (or the guid of a check).")
@@ -295,6 +326,107 @@ def _calls(site: Site, start: datetime, end: datetime) -> int:
     )
 
 
+@dataclass(frozen=True)
+class Tally:
+    """A site's checks in a period: what they answered, and what feedback said of them."""
+
+    calls: int
+    spam: int
+    missed_spam: int
+    false_positives: int
+
+    @property
+    def ham(self) -> int:
+        return self.calls - self.spam
+
+    @property
+    def accuracy(self) -> float:
+        """Percent of checks whose answer no feedback contradicted (100 with no checks)."""
+        if not self.calls:
+            return 100.0
+        return round(100.0 * (1 - (self.missed_spam + self.false_positives) / self.calls), 2)
+
+
+def _tally(site: Site, start: datetime | None, end: datetime | None) -> Tally:
+    """The site's checks from ``start`` to ``end`` (either open)."""
+    session = get_session()
+    window = [Comment.site_id == site.id, CommentEvent.type == CHECK_EVENT]
+    if start is not None:
+        window.append(CommentEvent.created_at >= start)
+    if end is not None:
+        window.append(CommentEvent.created_at < end)
+    # What each check answered (the comment's status may have changed since, through feedback).
+    answered: dict[str, bool] = {
+        comment_id: (data or {}).get("status") == CommentStatus.REJECTED
+        for comment_id, data in session.execute(
+            select(CommentEvent.comment_id, CommentEvent.data)
+            .join(Comment, Comment.id == CommentEvent.comment_id)
+            .where(*window)
+        )
+    }
+    missed = false_positives = 0
+    for comment_id, label in session.execute(
+        select(Label.comment_id, Label.label)
+        .join(CommentEvent, CommentEvent.comment_id == Label.comment_id)
+        .join(Comment, Comment.id == CommentEvent.comment_id)
+        .where(Label.site_id == site.id, *window)
+        .distinct()
+    ):
+        missed += label == "spam" and not answered.get(comment_id, False)
+        false_positives += label == "ham" and answered.get(comment_id, False)
+    return Tally(len(answered), sum(answered.values()), missed, false_positives)
+
+
+@bp.get("/1.1/test")
+@bp.post("/1.1/test")
+def connectivity_test() -> Response:
+    """The plugin's connectivity check: ``connected`` (no key needed)."""
+    return _text("connected")
+
+
+@bp.post("/1.1/get-subscription")
+def get_subscription() -> Response:
+    """The plugin's account card: a self-hosted site is always active and never limited."""
+    site = _site(_params(), key_name="key", need_blog=False)
+    return jsonify(
+        {
+            "status": "active",
+            "account_name": site.name,
+            "account_type": "self-hosted",
+            "account_id": site.id,
+            "next_billing_date": None,
+            "limit_reached": False,
+        }
+    )
+
+
+#: Periods of get-stats' ``from``: what the plugin asks for, and Akismet's others.
+_STATS_PERIODS = {"6-months": 183, "60-days": 60, "90-days": 90, "all": None}
+
+
+@bp.post("/1.1/get-stats")
+def get_stats() -> Response:
+    """The plugin's statistics: spam, ham, missed spam, false positives, accuracy."""
+    params = _params()
+    site = _site(params, key_name="key", need_blog=False)
+    period = (params.get("from") or "all").strip()
+    if period not in _STATS_PERIODS:
+        raise Invalid(f'Invalid "from" value; use one of {", ".join(_STATS_PERIODS)}.')
+    days = _STATS_PERIODS[period]
+    tally = _tally(site, utcnow() - timedelta(days=days) if days else None, None)
+    return jsonify(
+        {
+            "spam": tally.spam,
+            "ham": tally.ham,
+            "missed_spam": tally.missed_spam,
+            "false_positives": tally.false_positives,
+            "accuracy": tally.accuracy,
+            # Akismet's estimate of moderators' time saved: 15 seconds a spam comment.
+            "time_saved": tally.spam * 15,
+        }
+    )
+
+
 @bp.get("/1.2/usage-limit")
 @bp.post("/1.2/usage-limit")
 def usage_limit() -> Response:
@@ -314,44 +446,15 @@ def key_sites() -> Response:
     site = _site(params, need_blog=False)
     start = _month_start(params.get("month"))
     end = _next_month(start)
-    session = get_session()
-    # What each check answered (the comment's status may have changed since, through feedback).
-    answered: dict[str, bool] = {
-        comment_id: (data or {}).get("status") == CommentStatus.REJECTED
-        for comment_id, data in session.execute(
-            select(CommentEvent.comment_id, CommentEvent.data)
-            .join(Comment, Comment.id == CommentEvent.comment_id)
-            .where(
-                Comment.site_id == site.id,
-                CommentEvent.type == CHECK_EVENT,
-                CommentEvent.created_at >= start,
-                CommentEvent.created_at < end,
-            )
-        )
-    }
-    calls = len(answered)
-    spam = sum(answered.values())
-    missed = false_positives = 0
-    for comment_id, label in session.execute(
-        select(Label.comment_id, Label.label)
-        .join(CommentEvent, CommentEvent.comment_id == Label.comment_id)
-        .where(
-            Label.site_id == site.id,
-            CommentEvent.type == CHECK_EVENT,
-            CommentEvent.created_at >= start,
-            CommentEvent.created_at < end,
-        )
-    ):
-        missed += label == "spam" and not answered.get(comment_id, False)
-        false_positives += label == "ham" and answered.get(comment_id, False)
+    tally = _tally(site, start, end)
     site_name = site.url or site.name
     row: dict[str, Any] = {
         "site": site_name,
-        "api_calls": str(calls),
-        "spam": str(spam),
-        "ham": str(calls - spam),
-        "missed_spam": str(missed),
-        "false_positives": str(false_positives),
+        "api_calls": str(tally.calls),
+        "spam": str(tally.spam),
+        "ham": str(tally.ham),
+        "missed_spam": str(tally.missed_spam),
+        "false_positives": str(tally.false_positives),
         "is_revoked": False,
     }
     url_filter = (params.get("filter") or "").strip()

@@ -269,7 +269,7 @@ def suggest_score() -> Response:
     session = get_session()
     submission = store.Submission(content=text, external_id=client_token[:255]).cleaned()
     comment = store.find_comment(
-        session, site=site, external_id=submission.external_id, content=submission.content
+        session, site=site, external_id=submission.external_id, contents=(submission.content,)
     )
     for label in labels:
         comment = store.record_label(

@@ -9,6 +9,7 @@ a comment recorded from the feedback when no check matches.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -235,16 +236,27 @@ def record_check(
     return comment, verdict
 
 
+#: Comments with the same text weighed against each other when feedback names no guid.
+FEEDBACK_CANDIDATES = 50
+
+
 def find_comment(
     session: Session,
     *,
     site: Site,
     guid: str = "",
     external_id: str = "",
-    content: str = "",
+    contents: Sequence[str] = (),
     author_name: str = "",
+    author_email: str = "",
+    author_ip: str = "",
 ) -> Comment | None:
-    """The stored comment feedback refers to: by guid, by external id, else by its text."""
+    """The stored comment feedback refers to: by guid, by external id, else by its text.
+
+    By text: any of ``contents`` (a client may send the text in more than one form), and of the
+    site's comments with that text the one whose author name, e-mail and address agree most,
+    the newest first.
+    """
     if guid:
         comment = session.get(Comment, guid)
         if comment is not None and comment.site_id == site.id:
@@ -255,12 +267,23 @@ def find_comment(
         )
         if found is not None:
             return found
-    if content:
-        query = select(Comment).where(Comment.site_id == site.id, Comment.content == content)
-        if author_name:
-            query = query.where(Comment.author_name == author_name[:245])
-        return session.scalar(query.order_by(Comment.created_at.desc()).limit(1))
-    return None
+    texts = sorted({text for text in contents if text})
+    if not texts:
+        return None
+    candidates = session.scalars(
+        select(Comment)
+        .where(Comment.site_id == site.id, Comment.content.in_(texts))
+        .order_by(Comment.created_at.desc())
+        .limit(FEEDBACK_CANDIDATES)
+    )
+    wanted = (author_name[:245], author_email, author_ip)
+
+    def agreement(comment: Comment) -> int:
+        have = (comment.author_name or "", comment.author_email or "", comment.author_ip or "")
+        return sum(1 for w, h in zip(wanted, have, strict=True) if w and w == h)
+
+    # max() keeps the first of equals: the newest.
+    return max(candidates, key=agreement, default=None)
 
 
 def record_label(

@@ -24,12 +24,17 @@ class Site(Base):
 
 
 class ApiKey(Base):
-    """An API key, stored only as its SHA-256 digest (keys are 256-bit random, so no slow hash)."""
+    """A site's key, stored only as a digest (see ``moderation.services.sites``).
+
+    ``kind`` ``api``: SHA-256 of a 256-bit random key, no slow hash needed; ``akismet``: HMAC of a
+    12-hex-character key, accepted by the Akismet endpoints only.
+    """
 
     __tablename__ = "api_keys"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="api", server_default="api")
     prefix: Mapped[str] = mapped_column(String(16))
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

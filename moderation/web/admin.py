@@ -8,7 +8,7 @@ from flask import redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from moderation.db import get_session
-from moderation.errors import BadRequest
+from moderation.errors import BadRequest, NotFound
 from moderation.services import accounts
 from moderation.services import sites as site_service
 from moderation.tables import Membership, Site, User
@@ -17,7 +17,11 @@ from moderation.web.auth import admin_required, page_blueprint
 bp = page_blueprint("admin", __name__)
 
 
-def _page(created_key: str | None = None, status: int = 200) -> tuple[str, int]:
+def _page(
+    created: site_service.IssuedKey | None = None,
+    new_akismet_key: tuple[Site, str] | None = None,
+    status: int = 200,
+) -> tuple[str, int]:
     session = get_session()
     sites = site_service.list_sites(session)
     names = {site.id: site.name for site in sites}
@@ -32,7 +36,12 @@ def _page(created_key: str | None = None, status: int = 200) -> tuple[str, int]:
         ids = [m.site_id for m in user.memberships]
         users.append((user, ["all (admin)"] if user.is_admin else [names[i] for i in ids]))
     body = render_template(
-        "sites.html", sites=sites, moderators=moderators, users=users, created_key=created_key
+        "sites.html",
+        sites=sites,
+        moderators=moderators,
+        users=users,
+        created=created,
+        new_akismet_key=new_akismet_key,
     )
     return body, status
 
@@ -51,7 +60,19 @@ def create_site_view() -> tuple[str, int]:
         raise BadRequest("a site needs a name of at most 100 characters")
     url = (request.form.get("url") or "").strip() or None
     issued = site_service.create_site(get_session(), name=name, url=url)
-    return _page(created_key=issued.api_key, status=201)
+    return _page(created=issued, status=201)
+
+
+@bp.post("/sites/<int:site_id>/akismet-key")
+@admin_required
+def rotate_akismet_key_view(site_id: int) -> tuple[str, int]:
+    """A new Akismet key for the site, shown once; its earlier Akismet key stops working."""
+    session = get_session()
+    site = session.get(Site, site_id)
+    if site is None:
+        raise NotFound("no such site")
+    key = site_service.rotate_key(session, site, kind=site_service.KeyKind.AKISMET)
+    return _page(new_akismet_key=(site, key))
 
 
 @bp.post("/users")
