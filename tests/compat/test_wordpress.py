@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -160,6 +161,27 @@ def service_comment_count(stack: Stack) -> int:
         get_db(app).engine.dispose()
 
 
+def sent_to_service(stack: Stack, path: str) -> list[dict[str, Any]]:
+    """The requests WordPress sent to the service's ``path``, oldest first."""
+    return [
+        sent
+        for sent in stack.site.requests_sent()
+        if sent["url"].split("?")[0] == stack.service.base + path
+    ]
+
+
+def assert_nothing_went_to_akismet(stack: Stack) -> None:
+    sent = stack.site.requests_sent()
+    assert sent, "WordPress sent no request at all"
+    hosts = {urlsplit(request["url"]).hostname or "" for request in sent}
+    assert not [host for host in hosts if host.endswith("akismet.com")], hosts
+    for request in sent:
+        if request["url"].startswith(stack.service.base):
+            assert request["status"] == 200, request
+            # The plugin drops the Akismet plugin's "Host: rest.akismet.com".
+            assert "host" not in {name.lower() for name in request["headers"]}, request
+
+
 # --- the owner sets the site up ---------------------------------------------------------------
 
 
@@ -194,6 +216,14 @@ def test_the_owner_activates_akismet_and_enters_the_key(stack: Stack) -> None:
     assert "connect to the Akismet servers" not in text, text
     assert "invalid" not in text.lower(), text
     assert page.locator(".akismet-key-status.failed").count() == 0
+
+    # All of it came from the service: the key, the connectivity test, subscription, statistics.
+    for path in ("/1.1/verify-key", "/1.1/test", "/1.1/get-subscription", "/1.1/get-stats"):
+        assert sent_to_service(stack, path), f"nothing sent to {path}"
+    assert parse_qs(sent_to_service(stack, "/1.1/verify-key")[0]["body"])["key"] == [
+        stack.service.akismet_key
+    ]
+    assert_nothing_went_to_akismet(stack)
 
 
 # --- readers comment --------------------------------------------------------------------------
@@ -290,6 +320,11 @@ def test_spam_click_labels_the_same_comment_in_the_service(stack: Stack) -> None
     # The site's feedback, sent through the Akismet API.
     actor = f"akismet:site:{service.site['id']}"
     assert service_labels(stack, guid) == [("spam", "site", actor)]
+    # The plugin named the comment: submit-spam carried its guid.
+    reports = sent_to_service(stack, "/1.1/submit-spam")
+    assert len(reports) == 1, reports
+    fields = parse_qs(reports[0]["body"])
+    assert fields["guid"] == [guid] and fields["comment_ID"] == [str(quoted)], fields
     assert service.comment(guid)["status"] == "rejected"
     assert service_comment_count(stack) == before, "submit-spam created a second record"
     assert [record.id for record in service_records(stack, QUOTED)] == [guid]
@@ -315,6 +350,10 @@ def test_not_spam_click_labels_the_same_comment_in_the_service(stack: Stack) -> 
 
     actor = f"akismet:site:{service.site['id']}"
     assert service_labels(stack, guid) == [("ham", "site", actor)]
+    reports = sent_to_service(stack, "/1.1/submit-ham")
+    assert len(reports) == 1, reports
+    fields = parse_qs(reports[0]["body"])
+    assert fields["guid"] == [guid] and fields["comment_ID"] == [str(spam)], fields
     assert service.comment(guid)["status"] == "approved"
     assert service_comment_count(stack) == before, "submit-ham created a second record"
     assert [record.id for record in service_records(stack, SPAM_TEXT)] == [guid]
@@ -335,6 +374,9 @@ def test_php_logged_no_notice_or_warning_from_akismet_or_the_plugin(stack: Stack
         ),
         what="the probe notice in the debug log",
     )
+    assert_nothing_went_to_akismet(stack)
+    # Each comment was checked once, by the service.
+    assert len(sent_to_service(stack, "/1.1/comment-check")) == len(stack.comments)
     problem = re.compile(r"PHP (Notice|Warning|Deprecated|Fatal error|Parse error)")
     # WordPress 6.1's own (its Requests library under PHP 8.2, update checks that cannot reach
     # wordpress.org) are not the plugins'; anything in or about Akismet or this project's plugin is.

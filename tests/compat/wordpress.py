@@ -311,6 +311,13 @@ class WordPress:
         )
         return [row[0] if row else "" for row in rows]
 
+    def requests_sent(self) -> list[dict[str, Any]]:
+        """The HTTP requests WordPress sent (the test-only plugin's log), oldest first."""
+        path = self.content_dir / "http-requests.jsonl"
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
     def debug_lines(self) -> list[str]:
         if not self.debug_log.exists():
             return []
@@ -336,13 +343,29 @@ define( 'MODERATION_URL', '{moderation_url}' );
 
 # Test only, as a must-use plugin of its own. Every reader of the test posts from 127.0.0.1, and
 # WordPress refuses a second comment from one address within 15 seconds (a real site's readers
-# have addresses of their own). ?moderation_test_probe=1 logs a notice, which shows the test that
-# PHP's notices do reach the debug log.
-TEST_ONLY_PLUGIN = """<?php
+# have addresses of their own). Every HTTP request WordPress really sends is written to
+# http-requests.jsonl, so the test sees what reached the service. ?moderation_test_probe=1 logs a
+# notice, which shows the test that PHP's notices do reach the debug log.
+TEST_ONLY_PLUGIN = r"""<?php
 /* Plugin Name: Test only (tests/compat/test_wordpress.py) */
 add_filter( 'comment_flood_filter', '__return_false', 20 );
+function moderation_test_record_request( $response, $context, $class, $args, $url ) {
+    $line = array(
+        'url'     => $url,
+        'method'  => isset( $args['method'] ) ? $args['method'] : '',
+        'body'    => isset( $args['body'] ) && is_string( $args['body'] ) ? $args['body'] : '',
+        'headers' => isset( $args['headers'] ) ? (array) $args['headers'] : array(),
+        'status'  => is_wp_error( $response )
+            ? $response->get_error_message()
+            : wp_remote_retrieve_response_code( $response ),
+    );
+    $log = WP_CONTENT_DIR . '/http-requests.jsonl';
+    file_put_contents( $log, wp_json_encode( $line ) . "
+", FILE_APPEND | LOCK_EX );
+}
+add_action( 'http_api_debug', 'moderation_test_record_request', 10, 5 );
 if ( isset( $_GET['moderation_test_probe'] ) ) {
-\ttrigger_error( 'moderation test probe', E_USER_NOTICE );
+    trigger_error( 'moderation test probe', E_USER_NOTICE );
 }
 """
 
