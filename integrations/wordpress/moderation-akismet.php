@@ -195,10 +195,12 @@ if ( ! class_exists( 'Moderation_Akismet' ) ) {
 			$body     = isset( $args['body'] ) ? $args['body'] : '';
 			$fields   = self::body_fields( $body );
 
-			// Newer Akismet versions name the key only in the host: <key>.rest.akismet.com.
+			// A key named only in the host (<key>.rest.akismet.com) goes in the body, where the
+			// service reads it: "key" for verify-key, "api_key" elsewhere, as Akismet names them.
 			$lower = strtolower( $host );
 			if ( self::is_akismet_host( $lower ) && self::API_HOST !== $lower && '' === self::field( $fields, 'api_key' ) && '' === self::field( $fields, 'key' ) ) {
-				$body = self::add_field( $body, 'api_key', substr( $lower, 0, -strlen( '.' . self::API_HOST ) ) );
+				$key  = substr( $host, 0, -strlen( '.' . self::API_HOST ) );
+				$body = self::add_field( $body, 'verify-key' === $endpoint ? 'key' : 'api_key', $key );
 			}
 
 			// Feedback names the comment the service checked.

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import requests
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import func, select
 
@@ -223,6 +224,17 @@ def test_the_owner_activates_akismet_and_enters_the_key(stack: Stack) -> None:
     assert parse_qs(sent_to_service(stack, "/1.1/verify-key")[0]["body"])["key"] == [
         stack.service.akismet_key
     ]
+    assert_nothing_went_to_akismet(stack)
+
+
+def test_every_address_of_rest_akismet_com_goes_to_the_service(stack: Stack) -> None:
+    """Per-IP (https://<ip>/, "Host: rest.akismet.com"), <key>.rest.akismet.com, plain http."""
+    response = requests.get(
+        f"{stack.site.base}/?moderation_test_reroute={stack.service.akismet_key}", timeout=60
+    )
+    assert response.headers.get("Content-Type", "").startswith("application/json"), response.text
+    answers = response.json()
+    assert answers == {"per-ip": "valid", "key-host": "valid", "http": "connected"}, answers
     assert_nothing_went_to_akismet(stack)
 
 

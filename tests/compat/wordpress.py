@@ -364,6 +364,37 @@ function moderation_test_record_request( $response, $context, $class, $args, $ur
 ", FILE_APPEND | LOCK_EX );
 }
 add_action( 'http_api_debug', 'moderation_test_record_request', 10, 5 );
+// ?moderation_test_reroute=<key>: the addresses of rest.akismet.com the Akismet plugin does not
+// use in the test (its per-IP check, a key in the host, plain http), asked directly.
+function moderation_test_reroute() {
+    $key  = preg_replace( '/[^a-f0-9]/', '', (string) $_GET['moderation_test_reroute'] );
+    $blog = get_option( 'home' );
+    $cases = array(
+        'per-ip'   => array(
+            'https://192.0.2.10/1.1/verify-key',
+            http_build_query( array( 'key' => $key, 'blog' => $blog ) ),
+            array( 'Host' => 'rest.akismet.com' ),
+        ),
+        'key-host' => array(
+            'https://' . $key . '.rest.akismet.com/1.1/verify-key',
+            http_build_query( array( 'blog' => $blog ) ),
+            array( 'Host' => $key . '.rest.akismet.com' ),
+        ),
+        'http'     => array( 'http://rest.akismet.com/1.1/test', '', array() ),
+    );
+    $answers = array();
+    foreach ( $cases as $name => $case ) {
+        $args     = array( 'method' => 'POST', 'body' => $case[1], 'headers' => $case[2] );
+        $response = wp_remote_request( $case[0], $args );
+        $answers[ $name ] = is_wp_error( $response )
+            ? $response->get_error_message()
+            : wp_remote_retrieve_body( $response );
+    }
+    wp_send_json( $answers );
+}
+if ( isset( $_GET['moderation_test_reroute'] ) ) {
+    add_action( 'init', 'moderation_test_reroute' );
+}
 if ( isset( $_GET['moderation_test_probe'] ) ) {
     trigger_error( 'moderation test probe', E_USER_NOTICE );
 }
