@@ -421,9 +421,10 @@ def wordpress_site(tmp: Path, moderation_url: str, *, port: int) -> Iterator[Wor
     prepend.write_text(f"<?php $_SERVER['WORDPRESS_CONFIG'] = '{name}';\n")
     config_file = CONFIG_DIR / f"config-{name}.php"
     base = f"http://127.0.0.1:{port}"
+    site_readers: dict[str, requests.Session] = {}
     with mariadb_database(prefix) as db:
-        CONFIG_DIR.mkdir(parents=True, exist_ok=True)
-        config_file.write_text(
+        _write_root_file(
+            config_file,
             CONFIG_TEMPLATE.format(
                 db_name=db.name,
                 db_user=db.user,
@@ -431,7 +432,7 @@ def wordpress_site(tmp: Path, moderation_url: str, *, port: int) -> Iterator[Wor
                 content_dir=content,
                 debug_log=debug_log,
                 moderation_url=moderation_url,
-            )
+            ),
         )
         env = dict(os.environ, PHP_CLI_SERVER_WORKERS="4")
         try:
@@ -462,11 +463,32 @@ def wordpress_site(tmp: Path, moderation_url: str, *, port: int) -> Iterator[Wor
                     config_file=config_file,
                 )
                 install(site)
+                site_readers = site.readers
                 yield site
             finally:
                 _stop(proc)
         finally:
-            config_file.unlink(missing_ok=True)
+            for reader in site_readers.values():
+                reader.close()
+            _remove_root_file(config_file)
+
+
+def _write_root_file(path: Path, text: str) -> None:
+    """Write a file in /etc/wordpress (as root: directly, or through password-less sudo)."""
+    if os.access(path.parent, os.W_OK):
+        path.write_text(text)
+        return
+    subprocess.run([*_sudo(), "mkdir", "-p", str(path.parent)], check=True)
+    subprocess.run(
+        [*_sudo(), "tee", str(path)], input=text, text=True, check=True, capture_output=True
+    )
+
+
+def _remove_root_file(path: Path) -> None:
+    if os.access(path.parent, os.W_OK):
+        path.unlink(missing_ok=True)
+    else:
+        subprocess.run([*_sudo(), "rm", "-f", str(path)], check=False)
 
 
 def install(site: WordPress) -> None:
