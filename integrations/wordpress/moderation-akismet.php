@@ -25,7 +25,8 @@
  *   plugin's per-IP checks (https://<ip>/... with "Host: rest.akismet.com"), goes to
  *   MODERATION_URL with the same path and query; the Host header is dropped so the service sees
  *   its own name. That includes the connectivity test (/1.1/test), so the settings page shows the
- *   site connected without any access to akismet.com.
+ *   site connected without any access to akismet.com; its per-IP check (a DNS lookup of
+ *   rest.akismet.com, then a request per address) is skipped.
  * - The service answers comment-check with X-Moderation-Status (approved, held, rejected). Akismet
  *   only knows spam / not spam; a held comment is "not spam", so this plugin makes it pending
  *   (comment_approved = 0) whatever the discussion settings would have done. Spam stays Akismet's.
@@ -69,6 +70,22 @@ if ( ! class_exists( 'Moderation_Akismet' ) ) {
 			// After Akismet's own pre_comment_approved filter (priority 10).
 			add_filter( 'pre_comment_approved', array( __CLASS__, 'hold' ), 20, 2 );
 			add_action( 'comment_post', array( __CLASS__, 'remember' ), 10, 3 );
+			// The settings page may test each address of rest.akismet.com (gethostbynamel(), then
+			// verify-key per IP) when this option holds an earlier result. Those addresses mean
+			// nothing when the service answers, and offline the DNS lookup only waits: skip it.
+			// The connectivity test that decides the page's "can't connect" banner is /1.1/test,
+			// rerouted like every other call.
+			add_filter( 'option_akismet_available_servers', array( __CLASS__, 'no_servers' ) );
+		}
+
+		/**
+		 * option_akismet_available_servers: false, so Akismet skips its per-IP check.
+		 *
+		 * @param mixed $value The stored list of servers.
+		 * @return mixed
+		 */
+		public static function no_servers( $value ) {
+			return '' === self::base_url() ? $value : false;
 		}
 
 		/**

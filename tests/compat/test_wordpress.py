@@ -227,6 +227,25 @@ def test_the_owner_activates_akismet_and_enters_the_key(stack: Stack) -> None:
     assert_nothing_went_to_akismet(stack)
 
 
+def test_the_settings_page_skips_akismets_per_ip_check(stack: Stack) -> None:
+    """A site upgraded from an older Akismet keeps the options that make the page test each IP."""
+    site = stack.site
+    recent = int(time.time()) - 60
+    servers = 'a:1:{s:10:"192.0.2.10";s:9:"connected";}'
+    site.db.query(
+        f"INSERT INTO {site.prefix}options (option_name, option_value, autoload) VALUES"  # noqa: S608
+        f" ('akismet_connectivity_time', '{recent}', 'yes'),"
+        f" ('akismet_available_servers', '{servers}', 'yes')"
+        " ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)"
+    )
+    page = stack.page
+    page.goto(f"{site.base}/wp-admin/options-general.php?page=akismet-key-config")
+    expect(page.locator(".akismet-section-header__label", has_text="Statistics")).to_be_visible()
+    assert "connect to the Akismet servers" not in page.locator("body").inner_text()
+    # Akismet_Admin::check_server_connectivity() stamps the time whenever it tests the IPs.
+    assert site.option("akismet_connectivity_time") == str(recent)
+
+
 def test_every_address_of_rest_akismet_com_goes_to_the_service(stack: Stack) -> None:
     """Per-IP (https://<ip>/, "Host: rest.akismet.com"), <key>.rest.akismet.com, plain http."""
     response = requests.get(
