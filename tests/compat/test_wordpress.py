@@ -63,6 +63,10 @@ class Stack:
     # Comment ids by name, as the tests create them.
     comments: dict[str, int] = field(default_factory=dict)
 
+    def comment_id(self, name: str) -> int:
+        assert name in self.comments, f"no {name!r} comment: the tests run in the order written"
+        return self.comments[name]
+
 
 def wait_for(check: Callable[[], Any], timeout: float = 20, what: str = "") -> Any:
     deadline = time.monotonic() + timeout
@@ -297,7 +301,7 @@ def test_an_ordinary_comment_is_approved_by_the_service(stack: Stack) -> None:
 
 def test_a_held_comment_of_a_returning_reader_is_pending(stack: Stack) -> None:
     site, service = stack.site, stack.service
-    assert "first" in stack.comments, "needs the returning reader's approved comment"
+    stack.comment_id("first")  # the returning reader's approved comment
     insult = post(stack, "insult", READER, INSULT)
     guid = guid_of(stack, insult)
     assert service.comment(guid)["status"] == "held"
@@ -332,7 +336,7 @@ def test_quotes_and_backslashes_are_stored_as_written(stack: Stack) -> None:
 
 def test_spam_click_labels_the_same_comment_in_the_service(stack: Stack) -> None:
     site, service, page = stack.site, stack.service, stack.page
-    quoted = stack.comments["quoted"]
+    quoted = stack.comment_id("quoted")
     guid = guid_of(stack, quoted)
     before = service_comment_count(stack)
 
@@ -363,7 +367,7 @@ def test_spam_click_labels_the_same_comment_in_the_service(stack: Stack) -> None
 
 def test_not_spam_click_labels_the_same_comment_in_the_service(stack: Stack) -> None:
     site, service, page = stack.site, stack.service, stack.page
-    spam = stack.comments["spam"]
+    spam = stack.comment_id("spam")
     guid = guid_of(stack, spam)
     before = service_comment_count(stack)
 
