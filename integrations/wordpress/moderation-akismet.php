@@ -14,7 +14,7 @@
  * Configure: name the service in wp-config.php (on Debian and Ubuntu's wordpress package:
  * /etc/wordpress/config-<host>.php), above the "stop editing" line:
  *
- *     define( 'MODERATION_URL', 'http://127.0.0.1:8000' );  // scheme, host, port; no path
+ *     define( 'MODERATION_URL', 'http://127.0.0.1:8000' );  // the service's address
  *
  * then enter the site's Akismet key (12 hexadecimal characters, printed by
  * `moderation sites create`) on Settings > Akismet Anti-Spam, or define WPCOM_API_KEY.
@@ -231,9 +231,9 @@ if ( ! class_exists( 'Moderation_Akismet' ) ) {
 
 			$args['body'] = $body;
 			if ( is_array( $headers ) ) {
-				foreach ( array_keys( $headers ) as $key ) {
-					if ( is_string( $key ) && 0 === strcasecmp( $key, 'Host' ) ) {
-						unset( $headers[ $key ] );
+				foreach ( array_keys( $headers ) as $name ) {
+					if ( is_string( $name ) && 0 === strcasecmp( $name, 'Host' ) ) {
+						unset( $headers[ $name ] );
 					}
 				}
 				$args['headers'] = $headers;
@@ -252,12 +252,27 @@ if ( ! class_exists( 'Moderation_Akismet' ) ) {
 			if ( 'comment-check' === $endpoint && '' === self::field( $fields, 'recheck_reason' ) && ! is_wp_error( $response ) ) {
 				self::$last_check = array(
 					'post_id' => (int) self::field( $fields, 'comment_post_ID' ),
-					'guid'    => trim( (string) wp_remote_retrieve_header( $response, 'x-akismet-guid' ) ),
-					'status'  => strtolower( trim( (string) wp_remote_retrieve_header( $response, 'x-moderation-status' ) ) ),
+					'guid'    => self::response_header( $response, 'x-akismet-guid' ),
+					'status'  => strtolower( self::response_header( $response, 'x-moderation-status' ) ),
 				);
 			}
 
 			return $response;
+		}
+
+		/**
+		 * A response header's value ('' when absent; the first one when repeated).
+		 *
+		 * @param array  $response A wp_remote_request() response.
+		 * @param string $name     The header's name.
+		 * @return string
+		 */
+		private static function response_header( $response, $name ) {
+			$value = wp_remote_retrieve_header( $response, $name );
+			if ( is_array( $value ) ) {
+				$value = reset( $value );
+			}
+			return is_scalar( $value ) ? trim( (string) $value ) : '';
 		}
 
 		/**
