@@ -6,6 +6,10 @@ shape, and errors are Google-style ``{"error": {"code", "message", "status"}}``.
 extra attribute beside Perspective's production ones.
 
 ``analyze`` stores nothing (so ``doNotStore`` always holds); ``suggestscore`` stores labels.
+
+Google's client library (``googleapiclient.discovery.build("commentanalyzer", "v1alpha1", ...)``)
+works unchanged too: its discovery document is served at both paths the library requests,
+``/$discovery/rest?version=v1alpha1`` and ``/discovery/v1/apis/commentanalyzer/v1alpha1/rest``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from moderation.compat import store
+from moderation.compat.perspective_discovery import NAME, VERSION, discovery_document
 from moderation.db import get_session
 from moderation.services.sites import site_for_key
 from moderation.tables import Site
@@ -284,3 +289,30 @@ def suggest_score() -> Response:
     if client_token:
         answer["clientToken"] = client_token
     return jsonify(answer)
+
+
+def _discovery() -> Response:
+    # The address the caller reached, as url_for(_external=True) builds it elsewhere: the Host
+    # header, the WSGI scheme (gunicorn takes X-Forwarded-Proto from its forwarded_allow_ips)
+    # and any SCRIPT_NAME prefix.
+    return jsonify(discovery_document(request.url_root, ATTRIBUTES, LANGUAGES, MAX_TEXT_BYTES))
+
+
+@bp.get("/$discovery/rest")
+def discovery_rest() -> Response:
+    """The discovery document where ``discoveryServiceUrl`` points (Perspective's samples).
+
+    No key is needed, as for Google's: the library sends its developer key here too, unchecked.
+    """
+    version = request.args.get("version")
+    if version != VERSION:
+        raise GoogleError(f"No discovery document for version {version!r}; try {VERSION}.", 404)
+    return _discovery()
+
+
+@bp.get("/discovery/v1/apis/<api>/<version>/rest")
+def discovery_v1(api: str, version: str) -> Response:
+    """The same document at the path of the library's default discovery URL template."""
+    if (api, version) != (NAME, VERSION):
+        raise GoogleError(f"No discovery document for {api} {version}; try {NAME} {VERSION}.", 404)
+    return _discovery()
