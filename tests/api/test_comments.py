@@ -158,9 +158,12 @@ def test_keys_are_stored_only_as_hashes(app: Flask) -> None:
 
     _, key = create_site(app)
     with get_db(app).session() as session:
-        stored = session.scalars(select(ApiKey)).one()
+        stored = session.scalars(select(ApiKey).where(ApiKey.kind == "api")).one()
         assert key not in (stored.key_hash, stored.prefix)
         assert len(stored.key_hash) == 64
+        # The site's Akismet-format key is there too, also only as a digest.
+        akismet = session.scalars(select(ApiKey).where(ApiKey.kind == "akismet")).one()
+        assert len(akismet.key_hash) == 64 and len(akismet.prefix) == 2
 
 
 def test_openapi_document_and_health(client: FlaskClient) -> None:
