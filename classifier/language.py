@@ -8,8 +8,10 @@ time per comment on the corpora.
 
 A comment is cleaned before detection: addresses, @mentions, HTML entities, digits and symbols
 carry no language and mislead the model on short comments (a tweet of two mentions and a word
-comes out Japanese). The candidates are restricted to :data:`DETECTED_LANGUAGES`, Perspective's
-languages and the corpora's, so that an English tweet in slang is not reported as Low German.
+comes out Japanese), and so does a shouted word (lowered here). The candidates are restricted
+to :data:`DETECTED_LANGUAGES`, Perspective's languages and the corpora's, so that an English
+tweet in slang is not reported as Low German, and a language with its own script (Arabic,
+Hindi, Japanese, Korean, Russian, Chinese) is one only when the text has letters of that script.
 When a language the models score is almost as likely as the best candidate
 (:data:`PREFER_SUPPORTED`), it is chosen: a short comment is then scored rather than refused.
 """
@@ -54,6 +56,17 @@ _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+|&#?\w+;|[\d_]+|[^\w\s'’-]+", re.UNICODE
 )
 _SPACE = re.compile(r"\s+")
+_SHOUTED = re.compile(r"\b[^\W\d_a-z]{2,}\b")
+# A language written in its own script is a candidate only when the text has that script.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SCRIPTS = {
+    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),
+    "hi": re.compile(r"[\u0900-\u097f]"),
+    "ja": re.compile(f"[{_CJK}]"),
+    "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "zh": re.compile(f"[{_CJK}]"),
+}
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 _lock = threading.Lock()
@@ -98,7 +111,9 @@ def _detector() -> Any:
 
 def clean(text: str) -> str:
     """The words of ``text``: without addresses, mentions, entities, digits and symbols."""
-    return _SPACE.sub(" ", _NOISE.sub(" ", text[: MAX_CHARS * 2])).strip()[:MAX_CHARS]
+    words = _SPACE.sub(" ", _NOISE.sub(" ", text[: MAX_CHARS * 2])).strip()[:MAX_CHARS]
+    # A shouted word ("URL", "LOL") reads to the model as Japanese; its lower case does not.
+    return _SHOUTED.sub(lambda m: m[0].lower(), words)
 
 
 def detect(text: str) -> Detection:
@@ -108,7 +123,10 @@ def detect(text: str) -> Detection:
         return Detection(None)
     found = _detector().detect(words, model="lite", k=_CANDIDATES)
     candidates = tuple(
-        (str(c["lang"]), float(c["score"])) for c in found if c["lang"] in DETECTED_LANGUAGES
+        (str(c["lang"]), float(c["score"]))
+        for c in found
+        if c["lang"] in DETECTED_LANGUAGES
+        and (c["lang"] not in _SCRIPTS or _SCRIPTS[c["lang"]].search(words))
     )
     if not candidates:
         # Only languages nobody asked about: the best one, reported as found.
