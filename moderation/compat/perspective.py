@@ -6,6 +6,12 @@ shape, and errors are Google-style ``{"error": {"code", "message", "status"}}``.
 extra attribute beside Perspective's production ones.
 
 ``analyze`` stores nothing (so ``doNotStore`` always holds); ``suggestscore`` stores labels.
+Requests carry Perspective's fields (``context``, ``communityId``, ``sessionId``, ``clientToken``,
+``doNotStore``, ``spanAnnotations``, per attribute ``scoreType`` and ``scoreThreshold``); an
+unknown field is refused as Google's JSON parser refuses it. Without ``languages`` the comment
+is scored in its detected language (:mod:`classifier.language`), or refused as Perspective refuses
+a language it does not score; ``detectedLanguages`` is what detection found. The per-key quota
+answers 429 ``RESOURCE_EXHAUSTED``.
 
 Google's client library (``googleapiclient.discovery.build("commentanalyzer", "v1alpha1", ...)``)
 works unchanged too: its discovery document is served at both paths the library requests,
@@ -20,6 +26,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from classifier.language import SUPPORTED_LANGUAGES, detect
 from moderation.compat import store
 from moderation.compat.perspective_discovery import NAME, VERSION, discovery_document
 from moderation.db import get_session
@@ -40,9 +47,42 @@ ATTRIBUTES = {
     "THREAT": "threat",
     "SPAM": "spam",
 }
-# The models are trained on English; other languages are refused as Perspective does.
-LANGUAGES = ("en",)
+# The languages the models score (classifier.language's one list): validation, detection and the
+# discovery document all read it. Other languages are refused as Perspective refuses them.
+LANGUAGES = SUPPORTED_LANGUAGES
 MAX_TEXT_BYTES = 20 * 1024
+
+# The fields of each request message, as Perspective's proto parser knows them: a name not here
+# is refused (400 "Unknown name"), and proto field names (snake_case) are read as the JSON names.
+_TEXT_ENTRY = ("text", "type")
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "AnalyzeCommentRequest": (
+        "comment",
+        "context",
+        "requestedAttributes",
+        "spanAnnotations",
+        "languages",
+        "doNotStore",
+        "clientToken",
+        "sessionId",
+        "communityId",
+    ),
+    "SuggestCommentScoreRequest": (
+        "comment",
+        "context",
+        "attributeScores",
+        "languages",
+        "communityId",
+        "clientToken",
+    ),
+    "TextEntry": _TEXT_ENTRY,
+    "Context": ("entries", "articleAndParentComment"),
+    "ArticleAndParentComment": ("article", "parentComment"),
+    "AttributeParameters": ("scoreType", "scoreThreshold"),
+    "AttributeScores": ("summaryScore", "spanScores"),
+    "Score": ("value", "type"),
+    "SpanScore": ("begin", "end", "score"),
+}
 
 _STATUS = {
     400: "INVALID_ARGUMENT",
@@ -77,6 +117,13 @@ def _google_error(error: GoogleError) -> Response:
 
 @bp.errorhandler(HTTPException)
 def _http_error(error: HTTPException) -> Response:
+    if error.code == 429:
+        # Flask-Limiter's per-key budget (API_RATE_LIMIT), worded as Google words its quota.
+        return _error(
+            429,
+            f"Quota exceeded for quota metric 'Analysis requests' and limit "
+            f"'{error.description}' of this API key.",
+        )
     return _error(error.code or 400, error.description or error.name)
 
 
@@ -92,48 +139,130 @@ def _site() -> Site:
     return site
 
 
-def _body() -> dict[str, Any]:
-    body = request.get_json(silent=True, force=True)
-    if not isinstance(body, dict):
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _message(value: Any, kind: str, where: str) -> dict[str, Any]:
+    """``value`` as message ``kind``: an object of known fields, proto names read as JSON names.
+
+    Unknown names are refused as Google's JSON parser refuses them; a null field is absent.
+    """
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        at = f" at '{where}'" if where else ""
+        raise GoogleError(f"Invalid JSON payload received. Expected an object for {kind}{at}.")
+    known = _FIELDS[kind]
+    fields: dict[str, Any] = {}
+    for name, field in value.items():
+        camel = _camel(name) if isinstance(name, str) else name
+        if camel not in known:
+            at = f" at '{where}'" if where else ""
+            raise GoogleError(
+                f'Invalid JSON payload received. Unknown name "{name}"{at}: Cannot find field.'
+            )
+        if field is not None:
+            fields[camel] = field
+    return fields
+
+
+def _body(kind: str) -> dict[str, Any]:
+    raw = request.get_json(silent=True, force=True)
+    if not isinstance(raw, dict):
         raise GoogleError("Invalid JSON payload received: the body must be a JSON object.")
+    body = _message(raw, kind, "")
+    for name in ("clientToken", "sessionId", "communityId"):
+        if name in body and not isinstance(body[name], str):
+            raise GoogleError(f"Invalid value at '{name}' (TYPE_STRING): {body[name]!r}.")
+    for name in ("doNotStore", "spanAnnotations"):
+        if name in body and not isinstance(body[name], bool):
+            raise GoogleError(f"Invalid value at '{name}' (TYPE_BOOL): {body[name]!r}.")
+    _context(body.get("context"))
     return body
 
 
-def _comment_text(body: dict[str, Any]) -> str:
-    comment = body.get("comment")
-    if not isinstance(comment, dict):
-        raise GoogleError("comment must be an object with a text field.")
-    kind = comment.get("type", "PLAIN_TEXT")
-    if kind not in ("PLAIN_TEXT", None):
-        raise GoogleError(f"Unsupported comment.type {kind!r}: only PLAIN_TEXT is supported.")
-    text = comment.get("text")
+def _text_entry(value: Any, where: str, *, required: bool) -> str:
+    entry = _message(value, "TextEntry", where)
+    kind = entry.get("type", "PLAIN_TEXT")
+    if kind != "PLAIN_TEXT":
+        raise GoogleError(f"Unsupported {where}.type {kind!r}: only PLAIN_TEXT is supported.")
+    text = entry.get("text")
     if text is not None and not isinstance(text, str):
-        raise GoogleError("comment.text must be a string.")
-    if not text or not text.strip():
+        raise GoogleError(f"{where}.text must be a string.")
+    if required and (not text or not text.strip()):
         raise GoogleError("Comment must be non-empty.")
-    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+    text = text or ""
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
         raise GoogleError(
-            f"Comment text too long: {len(text.encode('utf-8'))} bytes; the limit is "
-            f"{MAX_TEXT_BYTES} bytes."
+            f"{'Comment' if where == 'comment' else where} text too long: {size} bytes; the limit"
+            f" is {MAX_TEXT_BYTES} bytes."
         )
     return text
 
 
-def _languages(body: dict[str, Any], attributes: list[str]) -> list[str]:
+def _context(value: Any) -> list[str]:
+    """The texts of ``context`` (entries, or an article and the parent comment): checked, unused.
+
+    Perspective's models do not read the context either; it is accepted so clients that send it
+    (Coral does, with its comment's URL and ids) work.
+    """
+    context = _message(value, "Context", "context")
+    texts: list[str] = []
+    entries = context.get("entries", [])
+    if not isinstance(entries, list):
+        raise GoogleError("context.entries must be a list of text entries.")
+    for i, entry in enumerate(entries):
+        texts.append(_text_entry(entry, f"context.entries[{i}]", required=False))
+    pair = _message(context.get("articleAndParentComment"), "ArticleAndParentComment", "context")
+    for name in ("article", "parentComment"):
+        if name in pair:
+            where = f"context.articleAndParentComment.{name}"
+            texts.append(_text_entry(pair[name], where, required=False))
+    return texts
+
+
+def _comment_text(body: dict[str, Any]) -> str:
+    if not isinstance(body.get("comment"), dict):
+        raise GoogleError("comment must be an object with a text field.")
+    return _text_entry(body["comment"], "comment", required=True)
+
+
+def _unsupported(attributes: list[str], languages: list[str]) -> GoogleError:
+    # Perspective names the first requested attribute that cannot score the languages.
+    name = attributes[0] if attributes else "TOXICITY"
+    return GoogleError(
+        f"Attribute {name} does not support request languages: {', '.join(languages)}. "
+        f"Supported: {', '.join(LANGUAGES)}."
+    )
+
+
+def _languages(
+    body: dict[str, Any], attributes: list[str], text: str, *, scoring: bool = True
+) -> tuple[list[str], list[str]]:
+    """(languages scored in, languages detected) of the request.
+
+    With ``languages`` given, each must be supported and the text is scored in them (the
+    detected language is still reported). Without, the text is scored in the detected language,
+    or refused as Perspective refuses a language it does not score (when ``scoring``: a
+    suggestion is stored whatever its language).
+    """
+    found = detect(text)
+    detected = [found.language] if found.language else []
     raw = body.get("languages")
     if raw is None or raw == []:
-        return ["en"]
+        if scoring and not found.supported:
+            raise _unsupported(attributes, detected)
+        return [found.scoring_language], detected
     if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
         raise GoogleError("languages must be a list of language codes.")
     languages = [code.strip().lower().replace("_", "-") for code in raw]
     unsupported = [code for code in languages if code.split("-")[0] not in LANGUAGES]
     if unsupported:
-        names = ", ".join(attributes) or "TOXICITY"
-        raise GoogleError(
-            f"Attribute {names.split(', ')[0]} does not support request languages: "
-            f"{', '.join(unsupported)}. Supported: {', '.join(LANGUAGES)}."
-        )
-    return [code.split("-")[0] for code in languages]
+        raise _unsupported(attributes, unsupported)
+    return [code.split("-")[0] for code in languages], detected
 
 
 def _requested(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -146,11 +275,13 @@ def _requested(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
             f"Unknown attribute: {unknown[0]}. Known attributes: {', '.join(ATTRIBUTES)}."
         )
     params: dict[str, dict[str, Any]] = {}
-    for name, options in requested.items():
-        options = options if isinstance(options, dict) else {}
+    for name, value in requested.items():
+        options = _message(value, "AttributeParameters", f"requested_attributes[{name}]")
         score_type = options.get("scoreType", "PROBABILITY")
-        if score_type not in ("PROBABILITY", None, ""):
-            raise GoogleError(f"Unsupported scoreType {score_type!r} for {name}.")
+        if score_type not in ("PROBABILITY", "", "SCORE_TYPE_UNSPECIFIED"):
+            raise GoogleError(
+                f"Unsupported scoreType {score_type!r} for {name}: only PROBABILITY is supported."
+            )
         threshold = options.get("scoreThreshold")
         if threshold is not None and (
             isinstance(threshold, bool)
@@ -170,11 +301,12 @@ def _probability(value: float) -> dict[str, Any]:
 def analyze() -> Response:
     """Scores for the requested attributes, with span scores when ``spanAnnotations`` is set."""
     _site()
-    body = _body()
+    body = _body("AnalyzeCommentRequest")
     text = _comment_text(body)
     requested = _requested(body)
-    languages = _languages(body, list(requested))
+    languages, detected = _languages(body, list(requested), text)
     want_spans = body.get("spanAnnotations") is True
+    # Nothing of the request is stored, with doNotStore or without (see the module docstring).
 
     scored = store.score(store.Submission(content=text), spans=want_spans)
     chosen_spans: dict[str, list[dict[str, Any]]] = {}
@@ -205,9 +337,9 @@ def analyze() -> Response:
     answer: dict[str, Any] = {
         "attributeScores": attribute_scores,
         "languages": languages,
-        "detectedLanguages": languages,
+        "detectedLanguages": detected,
     }
-    if isinstance(body.get("clientToken"), str):
+    if body.get("clientToken"):
         answer["clientToken"] = body["clientToken"]
     return jsonify(answer)
 
@@ -236,9 +368,16 @@ def _suggested_labels(scores: Any) -> list[str]:
     if not isinstance(scores, dict) or not scores:
         raise GoogleError("attributeScores must not be empty.")
     labels: list[str] = []
-    for name, entry in scores.items():
-        summary = entry.get("summaryScore") if isinstance(entry, dict) else None
-        value = summary.get("value") if isinstance(summary, dict) else None
+    for name, raw in scores.items():
+        entry = _message(raw, "AttributeScores", f"attribute_scores[{name}]")
+        summary = _message(
+            entry.get("summaryScore"), "Score", f"attribute_scores[{name}].summary_score"
+        )
+        spans = entry.get("spanScores", [])
+        for i, span in enumerate(spans if isinstance(spans, list) else [spans]):
+            where = f"attribute_scores[{name}].span_scores[{i}]"
+            _message(_message(span, "SpanScore", where).get("score"), "Score", f"{where}.score")
+        value = summary.get("value")
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
             raise GoogleError(f"attributeScores.{name}.summaryScore.value must be in [0, 1].")
         if name == "SPAM":
@@ -265,12 +404,11 @@ def _suggested_labels(scores: Any) -> list[str]:
 def suggest_score() -> Response:
     """Store the suggested scores as labels on the comment (recorded now if unknown)."""
     site = _site()
-    body = _body()
+    body = _body("SuggestCommentScoreRequest")
     text = _comment_text(body)
     labels = _suggested_labels(body.get("attributeScores"))
-    languages = _languages(body, [])
-    token = body.get("clientToken")
-    client_token = token if isinstance(token, str) else ""
+    _, detected = _languages(body, [], text, scoring=False)
+    client_token = body.get("clientToken", "")
     session = get_session()
     submission = store.Submission(content=text, external_id=client_token[:255]).cleaned()
     comment = store.find_comment(
@@ -285,7 +423,7 @@ def suggest_score() -> Response:
             label=label,
             source="perspective",
         )
-    answer: dict[str, Any] = {"detectedLanguages": languages}
+    answer: dict[str, Any] = {"detectedLanguages": detected}
     if client_token:
         answer["clientToken"] = client_token
     return jsonify(answer)

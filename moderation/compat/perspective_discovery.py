@@ -57,6 +57,33 @@ def _schemas(attributes: list[str], languages: list[str], max_text_bytes: int) -
                 },
             },
         },
+        "Context": {
+            "id": "Context",
+            "type": "object",
+            "description": (
+                "What the comment appeared with; checked and accepted, not read by the models "
+                "(nor by Perspective's)."
+            ),
+            "properties": {
+                "entries": {
+                    "type": "array",
+                    "description": "Texts around the comment.",
+                    "items": _ref("TextEntry"),
+                },
+                "articleAndParentComment": _ref(
+                    "ArticleAndParentComment", "The article and the comment replied to."
+                ),
+            },
+        },
+        "ArticleAndParentComment": {
+            "id": "ArticleAndParentComment",
+            "type": "object",
+            "description": "The article a comment is on and the comment it replies to.",
+            "properties": {
+                "article": _ref("TextEntry", "The article."),
+                "parentComment": _ref("TextEntry", "The comment replied to."),
+            },
+        },
         "AttributeParameters": {
             "id": "AttributeParameters",
             "type": "object",
@@ -119,6 +146,7 @@ def _schemas(attributes: list[str], languages: list[str], max_text_bytes: int) -
             "description": "A text and the attributes to score it on.",
             "properties": {
                 "comment": _ref("TextEntry", "The text to score."),
+                "context": _ref("Context", "What the comment appeared with (not scored)."),
                 "requestedAttributes": {
                     "type": "object",
                     "description": f"The attributes to score, by name: {named}.",
@@ -126,7 +154,8 @@ def _schemas(attributes: list[str], languages: list[str], max_text_bytes: int) -
                 },
                 "languages": _languages(
                     f"Languages of the text (ISO 639-1 codes; supported: {', '.join(languages)})."
-                    f" Empty means {languages[0]}."
+                    " Empty: the text is scored in its detected language, or refused when that"
+                    " language is not supported."
                 ),
                 "spanAnnotations": {
                     "type": "boolean",
@@ -137,6 +166,10 @@ def _schemas(attributes: list[str], languages: list[str], max_text_bytes: int) -
                     "description": "Accepted; analyze never stores the text, whatever it says.",
                 },
                 "clientToken": _string("Returned unchanged in the answer."),
+                "sessionId": _string("An opaque identifier of the user's session; accepted."),
+                "communityId": _string(
+                    "An opaque identifier of the community the comment belongs to; accepted."
+                ),
             },
         },
         "AnalyzeCommentResponse": {
@@ -150,7 +183,9 @@ def _schemas(attributes: list[str], languages: list[str], max_text_bytes: int) -
                     "additionalProperties": _ref("AttributeScores"),
                 },
                 "languages": _languages("The languages the text was scored in."),
-                "detectedLanguages": _languages("The languages of the text."),
+                "detectedLanguages": _languages(
+                    "The language detected in the text (empty when it has no letters)."
+                ),
                 "clientToken": _string("The request's clientToken."),
             },
         },
@@ -169,7 +204,11 @@ def _schemas(attributes: list[str], languages: list[str], max_text_bytes: int) -
                     ),
                     "additionalProperties": _ref("AttributeScores"),
                 },
+                "context": _ref("Context", "What the comment appeared with."),
                 "languages": _languages("Languages of the text."),
+                "communityId": _string(
+                    "An opaque identifier of the community the comment belongs to; accepted."
+                ),
                 "clientToken": _string(
                     "Identifies the comment (with the text) and is returned unchanged."
                 ),
@@ -180,7 +219,9 @@ def _schemas(attributes: list[str], languages: list[str], max_text_bytes: int) -
             "type": "object",
             "description": "The suggestion was stored.",
             "properties": {
-                "detectedLanguages": _languages("The languages of the text."),
+                "detectedLanguages": _languages(
+                    "The language detected in the text (empty when it has no letters)."
+                ),
                 "clientToken": _string("The request's clientToken."),
             },
         },
