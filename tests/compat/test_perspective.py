@@ -8,6 +8,7 @@ import posixpath
 import requests
 from sqlalchemy import func, select
 
+from moderation.compat.perspective import LANGUAGES
 from moderation.db import get_db
 from moderation.tables import Comment, Label
 from tests.compat.conftest import SiteApp
@@ -176,3 +177,78 @@ def test_coral_suggestscore_stores_labels(site_app: SiteApp) -> None:
     bad = web.post(url, json={"comment": {"text": "x"}, "attributeScores": {}})
     assert bad.status_code == 400
     assert bad.get_json()["error"]["status"] == "INVALID_ARGUMENT"
+
+
+def test_proto_field_names_nulls_and_unknown_fields_on_the_wire(site_app: SiteApp) -> None:
+    """What Google's JSON parser does with a request, beyond what the client library sends."""
+    web = site_app.app.test_client()
+    url = f"/v1alpha1/comments:analyze?key={site_app.key}"
+    # Proto field names (snake_case) are the JSON names; a null field is an absent one.
+    answer = web.post(
+        url,
+        json={
+            "comment": {"text": ABUSE},
+            "requested_attributes": {"TOXICITY": {"score_type": "PROBABILITY"}, "INSULT": None},
+            "span_annotations": True,
+            "do_not_store": True,
+            "client_token": "t-1",
+            "session_id": None,
+            "community_id": "c",
+            "languages": None,
+            "context": None,
+        },
+    )
+    assert answer.status_code == 200, answer.get_json()
+    body = answer.get_json()
+    assert set(body["attributeScores"]) == {"TOXICITY", "INSULT"}
+    assert body["attributeScores"]["TOXICITY"]["spanScores"]
+    assert (body["clientToken"], body["languages"], body["detectedLanguages"]) == (
+        "t-1",
+        ["en"],
+        ["en"],
+    )
+    # An unknown name, at the top or inside a message, is refused with Google's words.
+    ok = {"comment": {"text": CIVIL}, "requestedAttributes": {"TOXICITY": {}}}
+    for extra, unknown in (
+        ({"foo": 1}, '"foo": '),
+        ({"comment": {"text": CIVIL, "html": True}}, "\"html\" at 'comment': "),
+        (
+            {"requestedAttributes": {"TOXICITY": {"weight": 1}}},
+            "\"weight\" at 'requested_attributes[TOXICITY]': ",
+        ),
+    ):
+        refused = web.post(url, json={**ok, **extra})
+        assert refused.status_code == 400
+        error = refused.get_json()["error"]
+        assert error["status"] == "INVALID_ARGUMENT"
+        assert error["message"] == (
+            f"Invalid JSON payload received. Unknown name {unknown}Cannot find field."
+        )
+    # The key may come as Google's header instead of ?key=.
+    header = web.post(
+        "/v1alpha1/comments:analyze", json=ok, headers={"X-Goog-Api-Key": site_app.key}
+    )
+    assert header.status_code == 200
+
+
+def test_coral_without_a_tenant_language_gets_its_comment_detected(site_app: SiteApp) -> None:
+    """Coral sends ``languages`` only when the tenant sets one: otherwise detection decides."""
+    web = site_app.app.test_client()
+    url = f"/v1alpha1/comments:analyze?key={site_app.key}"
+    base = {"doNotStore": True, "requestedAttributes": {"TOXICITY": {}}}
+    english = web.post(url, json={**base, "comment": {"text": ABUSE}})
+    assert english.status_code == 200
+    assert english.get_json()["detectedLanguages"] == ["en"]
+    italian = web.post(
+        url, json={**base, "comment": {"text": "Non sono d'accordo, ma l'articolo è scritto bene."}}
+    )
+    assert italian.status_code == 400
+    error = italian.get_json()["error"]
+    assert error == {
+        "code": 400,
+        "message": "Attribute TOXICITY does not support request languages: it. Supported: "
+        + ", ".join(LANGUAGES)
+        + ".",
+        "status": "INVALID_ARGUMENT",
+    }
+    assert count(site_app, Comment) == 0
