@@ -41,6 +41,7 @@ from classifier.quality import (
 )
 from classifier.quality import (
     identity_auc,
+    language_figures,
     obfuscation_drop,
     span_f1,
     submitted_figures,
@@ -125,6 +126,8 @@ def evaluate(
         )
         for name in CORPORA
     }
+    languages = language_figures(model, [r for r in bare if not _madlibs(r)], thresholds)
+    _say(progress, f"toxicity figures for {len(languages)} detected languages")
     real = ~scored.madlibs
     stages = _stages(model, records, scored, real)
     if stages:
@@ -148,6 +151,7 @@ def evaluate(
         "max_per_corpus": max_per_corpus,
         "thresholds": dict(thresholds),
         "submitted": submitted,
+        "languages": languages,
         "stages": stages,
         "overall": {},
         "confusion": {},

@@ -121,6 +121,42 @@ def submitted_figures(
     return out
 
 
+#: A language gets a figure with at least this many toxicity-labelled test comments.
+MIN_LANGUAGE_COMMENTS = 100
+#: ROC-AUC for toxicity, as submitted, that a language must reach to be scored (issue 15).
+LANGUAGE_MIN_AUC = 0.85
+
+
+def language_figures(
+    model: ModerationModel,
+    records: Sequence[LabelledExample],
+    thresholds: Mapping[str, float],
+    *,
+    min_comments: int = MIN_LANGUAGE_COMMENTS,
+) -> dict[str, dict[str, Any]]:
+    """Toxicity figures per detected language: :func:`submitted_figures` of its comments.
+
+    The language is the one :func:`classifier.language.detect` finds, as the service would, of
+    the comments that carry a toxicity label; languages with fewer than ``min_comments`` of
+    them, or with one class only, get no figure.
+    """
+    from classifier.language import detect
+
+    by_language: dict[str, list[LabelledExample]] = {}
+    for record in records:
+        if "toxicity" in record.labels:
+            language = detect(record.text).language or "-"
+            by_language.setdefault(language, []).append(record)
+    out: dict[str, dict[str, Any]] = {}
+    for language, rows in sorted(by_language.items()):
+        labels = [r.labels["toxicity"] for r in rows]
+        if len(rows) < min_comments or not both_classes(labels):
+            continue
+        figures = submitted_figures(model, rows, thresholds, attributes=("toxicity",))
+        out[language] = {"n": len(rows), "toxic": int(sum(labels)), **figures}
+    return out
+
+
 def calibration(
     model: ModerationModel,
     records: Sequence[LabelledExample],

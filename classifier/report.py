@@ -173,6 +173,7 @@ def _markdown(results: dict[str, Any], files: dict[str, str]) -> str:
     add("")
 
     _submitted_section(lines, results)
+    _languages_section(lines, results)
     _stages_section(lines, results)
 
     add("## Targets of issue 3 (as submitted)")
@@ -328,6 +329,50 @@ def _markdown(results: dict[str, Any], files: dict[str, str]) -> str:
     add(f"Report computed in {results['seconds']}s.")
     add("")
     return "\n".join(lines)
+
+
+def _languages_section(lines: list[str], results: dict[str, Any]) -> None:
+    """Toxicity per detected language, and which languages the service scores."""
+    from classifier.language import SUPPORTED_LANGUAGES
+    from classifier.quality import LANGUAGE_MIN_AUC
+
+    languages = results.get("languages") or {}
+    if not languages:
+        return
+    add = lines.append
+    add("## Languages (as submitted)")
+    add("")
+    add(
+        "Toxicity on the test parts, grouped by the language `classifier.language.detect` finds "
+        "(as the service would), for every language with enough labelled comments. Figures are "
+        "bare → **as submitted**. A language is scored (`classifier.language."
+        f"SUPPORTED_LANGUAGES`) only with a figure here of at least {LANGUAGE_MIN_AUC}."
+    )
+    add("")
+    add("| language | comments (toxic) | toxicity ROC-AUC | civil held | abuse held | scored |")
+    add("|---|---|---|---|---|---|")
+    for language, figures in languages.items():
+        bare, sub = figures["bare"], figures["submitted"]
+        auc = f"{bare['toxicity']:.3f} → **{sub['toxicity']:.3f}**"
+        shares = [
+            f"{_pct(bare['decisions'][key])} → **{_pct(sub['decisions'][key])}**"
+            for key in ("civil_held", "abuse_held")
+        ]
+        scored = "yes" if language in SUPPORTED_LANGUAGES else "no"
+        add(
+            f"| {language} | {figures['n']} ({figures['toxic']}) | {auc} | "
+            + " | ".join(shares)
+            + f" | {scored} |"
+        )
+    add("")
+    missing = [
+        language
+        for language in SUPPORTED_LANGUAGES
+        if languages.get(language, {}).get("submitted", {}).get("toxicity", 0) < LANGUAGE_MIN_AUC
+    ]
+    verdict = "met" if not missing else f"**missed** for {', '.join(missing)}"
+    add(f"Every scored language at toxicity ROC-AUC >= {LANGUAGE_MIN_AUC} as submitted: {verdict}.")
+    add("")
 
 
 def _stages_section(lines: list[str], results: dict[str, Any]) -> None:

@@ -242,11 +242,17 @@ def test_coral_without_a_tenant_language_gets_its_comment_detected(site_app: Sit
     italian = web.post(
         url, json={**base, "comment": {"text": "Non sono d'accordo, ma l'articolo è scritto bene."}}
     )
-    assert italian.status_code == 400
-    error = italian.get_json()["error"]
+    assert italian.status_code == 200
+    assert italian.get_json()["detectedLanguages"] == ["it"]
+    french = web.post(
+        url,
+        json={**base, "comment": {"text": "Je ne suis pas d'accord, mais merci pour l'article."}},
+    )
+    assert french.status_code == 400
+    error = french.get_json()["error"]
     assert error == {
         "code": 400,
-        "message": "Attribute TOXICITY does not support request languages: it. Supported: "
+        "message": "Attribute TOXICITY does not support request languages: fr. Supported: "
         + ", ".join(LANGUAGES)
         + ".",
         "status": "INVALID_ARGUMENT",

@@ -313,6 +313,7 @@ def test_an_oversized_text_is_refused(served: Served) -> None:
 
 SPANISH = "No estoy de acuerdo con el artículo, pero gracias por publicarlo."
 FRENCH = "Je ne suis pas d'accord avec cet article, mais merci quand même."
+GERMAN = "Ich bin mit dem Artikel nicht einverstanden, aber danke für die Veröffentlichung."
 
 
 def analyze(service: discovery.Resource, **body: Any) -> dict[str, Any]:
@@ -328,7 +329,9 @@ def test_without_languages_the_detected_language_is_scored_or_refused(served: Se
         assert answer["languages"] == ["en"]
         assert answer["detectedLanguages"] == ["en"]
         assert answer["attributeScores"]["TOXICITY"]["summaryScore"]["value"] >= 0.8
-        for text, code in ((SPANISH, "es"), (FRENCH, "fr")):
+        answer = analyze(service, comment={"text": SPANISH}, requestedAttributes={"INSULT": {}})
+        assert (answer["languages"], answer["detectedLanguages"]) == (["es"], ["es"])
+        for text, code in ((FRENCH, "fr"), (GERMAN, "de")):
             with pytest.raises(HttpError) as excinfo:
                 analyze(service, comment={"text": text}, requestedAttributes={"INSULT": {}})
             assert excinfo.value.status_code == 400
