@@ -83,6 +83,7 @@ def submit_comment() -> tuple[Response, int]:
         parent_id=payload.parent_id,
         referrer=payload.referrer,
         external_id=payload.external_id,
+        language=payload.language,
     )
     # A new pending comment is sent to be scored when this commits.
     comment, _created = comment_service.submit_comment(session, site=site, data=data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import datetime
 from typing import Annotated, Any, Literal, TypeVar
@@ -15,6 +16,7 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from moderation.errors import BadRequest, Unprocessable
 
@@ -23,6 +25,8 @@ MAX_CONTENT = 65_525
 MAX_AUTHOR_NAME = 245
 MAX_AUTHOR_EMAIL = 100
 MAX_AUTHOR_URL = 200
+# A comment's language as a site gives it: an ISO 639-1 (or 639-2/3) code, lower case.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
 def clean_text(value: str) -> str:
@@ -77,6 +81,14 @@ class CommentIn(_Strict):
     parent_id: ExternalId | None = None
     referrer: Annotated[Text, Field(max_length=2000)] | None = None
     external_id: ExternalId | None = None
+    language: Annotated[
+        StrictStr | None,
+        Field(
+            description="The comment's language as the site knows it: a 2-3 letter lower-case"
+            " ISO 639 code such as 'en'. Without it the language is detected from the content.",
+            pattern=LANGUAGE_CODE.pattern,
+        ),
+    ] = None
 
     @field_validator("content", mode="before")
     @classmethod
@@ -88,6 +100,16 @@ class CommentIn(_Strict):
     def _not_empty(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("content is empty")
+        return value
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _language_code(cls, value: Any) -> Any:
+        # A malformed code is a malformed request (400), as a wrong type is.
+        if isinstance(value, str) and not LANGUAGE_CODE.fullmatch(value):
+            raise PydanticCustomError(
+                "language_code", "language must be a 2-3 letter lower-case code such as 'en'"
+            )
         return value
 
 
@@ -111,6 +133,7 @@ class CommentOut(BaseModel):
     article: dict[str, Any]
     author: dict[str, Any]
     content: str
+    language: str | None
     scores: dict[str, float]
     spans: list[SpanOut]
     reasons: list[Reason]
@@ -144,7 +167,13 @@ class ProblemOut(BaseModel):
 
 # Pydantic error types meaning "the JSON is malformed or a value has the wrong type" (400);
 # everything else (missing, too long, empty) is a well-formed request that breaks a rule (422).
-_TYPE_ERRORS = ("json_invalid", "json_type", "model_type", "model_attributes_type")
+_TYPE_ERRORS = (
+    "json_invalid",
+    "json_type",
+    "model_type",
+    "model_attributes_type",
+    "language_code",
+)
 
 
 def _is_type_error(kind: str) -> bool:

@@ -407,10 +407,14 @@ def suggest_score() -> Response:
     body = _body("SuggestCommentScoreRequest")
     text = _comment_text(body)
     labels = _suggested_labels(body.get("attributeScores"))
-    _, detected = _languages(body, [], text, scoring=False)
+    languages, detected = _languages(body, [], text, scoring=False)
     client_token = body.get("clientToken", "")
     session = get_session()
-    submission = store.Submission(content=text, external_id=client_token[:255]).cleaned()
+    # Stored with the language the request gave, else the one detected (none without letters).
+    language = (languages[0] if body.get("languages") else "") or "".join(detected[:1])
+    submission = store.Submission(
+        content=text, external_id=client_token[:255], language=language
+    ).cleaned()
     comment = store.find_comment(
         session, site=site, external_id=submission.external_id, contents=(submission.content,)
     )

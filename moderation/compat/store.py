@@ -21,7 +21,11 @@ from moderation.api.schemas import clean_text
 from moderation.enums import CommentStatus, DecidedBy, ReasonCode
 from moderation.scoring import model_provider
 from moderation.services import labels, submission_rules
-from moderation.services.comments import get_or_create_article, get_or_create_author
+from moderation.services.comments import (
+    comment_language,
+    get_or_create_article,
+    get_or_create_author,
+)
 from moderation.services.decisions import (
     announce_decided,
     decided_event,
@@ -57,6 +61,8 @@ class Submission:
     article_title: str = ""
     parent_id: str = ""
     external_id: str = ""
+    # The language the API was given or already detected; detected from the content when empty.
+    language: str = ""
 
     def cleaned(self) -> Submission:
         """Every field as the native API stores text: NFC, no NUL (PostgreSQL refuses it)."""
@@ -163,6 +169,7 @@ def _comment_row(
         author_ip=_clip(submission.author_ip, _LIMITS["author_ip"]),
         user_agent=_clip(submission.user_agent, 500),
         referrer=_clip(submission.referrer, 2000),
+        language=comment_language(submission.content, submission.language[:16] or None),
         status=status,
         discard=False,
         created_at=now,

@@ -8,6 +8,7 @@ names another), then the longest waiting.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,6 +37,8 @@ TABS = (CommentStatus.HELD, REPORTED, CommentStatus.APPROVED, CommentStatus.REJE
 ORDERS = ("newest", "priority")
 PAGE_SIZE = 25
 MAX_QUERY = 200
+# A comment's language code, as stored (given by the site or detected).
+LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class QueueFilter:
     max_score: float | None = None
     q: str | None = None
     order: str = "newest"
+    language: str | None = None
 
     @classmethod
     def from_args(cls, args: Any) -> QueueFilter:
@@ -79,6 +83,9 @@ class QueueFilter:
         reason = (args.get("reason") or "").strip().upper() or None
         if reason is not None and not reason.replace("_", "").isalpha():
             raise BadRequest("reason must be a reason code such as TOXIC")
+        language = (args.get("language") or "").strip() or None
+        if language is not None and not LANGUAGE.fullmatch(language):
+            raise BadRequest("language must be a language code such as en")
         q = (args.get("q") or "").strip() or None
         if q is not None and len(q) > MAX_QUERY:
             raise BadRequest(f"a search has at most {MAX_QUERY} characters")
@@ -92,6 +99,7 @@ class QueueFilter:
             max_score=max_score,
             q=q,
             order=order,
+            language=language,
         )
 
     def args(self, **changes: Any) -> dict[str, Any]:
@@ -106,6 +114,7 @@ class QueueFilter:
             "max": self.max_score,
             "q": self.q,
             "order": self.order if self.order != "newest" else None,
+            "language": self.language,
         }
         values.update(changes)
         return {key: value for key, value in values.items() if value not in (None, "")}
@@ -139,6 +148,8 @@ def _base(site_ids: list[int], flt: QueueFilter, tab: str) -> Select[Any]:
         query = query.where(Comment.status == tab)
     if flt.article_id is not None:
         query = query.where(Comment.article_id == flt.article_id)
+    if flt.language is not None:
+        query = query.where(Comment.language == flt.language)
     if flt.q:
         pattern = f"%{_escape_like(flt.q.lower())}%"
         query = query.where(
@@ -287,6 +298,20 @@ def articles_for(session: Session, site_ids: list[int], limit: int = 200) -> lis
             .where(Article.site_id.in_(site_ids))
             .order_by(Article.created_at.desc())
             .limit(limit)
+        )
+    )
+
+
+def languages_for(session: Session, site_ids: list[int]) -> list[str]:
+    """The languages of the sites' comments, for the language filter (sorted)."""
+    if not site_ids:
+        return []
+    return list(
+        session.scalars(
+            select(Comment.language)
+            .where(Comment.site_id.in_(site_ids), Comment.language.is_not(None))
+            .distinct()
+            .order_by(Comment.language)
         )
     )
 

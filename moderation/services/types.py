@@ -35,6 +35,8 @@ class CommentData:
     parent_id: str | None = None
     referrer: str | None = None
     external_id: str | None = None
+    # The site's own code for the comment's language; detected from the content when None.
+    language: str | None = None
 
 
 @dataclass

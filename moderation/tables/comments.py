@@ -65,6 +65,8 @@ class Comment(Base):
     author_ip: Mapped[str | None] = mapped_column(String(100))
     user_agent: Mapped[str | None] = mapped_column(String(500))
     referrer: Mapped[str | None] = mapped_column(String(2000))
+    # ISO 639-1 code given by the site or detected at submission; None when the text has no letters.
+    language: Mapped[str | None] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), default=CommentStatus.PENDING)
     discard: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -69,6 +69,7 @@ def queue() -> str:
         sites=sites,
         site_names={site.id: site.name for site in sites},
         articles=moderation_queue.articles_for(session, [flt.site_id] if flt.site_id else ids),
+        languages=moderation_queue.languages_for(session, ids),
         tabs=moderation_queue.TABS,
         attributes=ATTRIBUTES,
         reject_reasons=actions.REJECT_REASONS,

@@ -174,3 +174,50 @@ def test_openapi_document_and_health(client: FlaskClient) -> None:
     content = document["components"]["schemas"]["CommentIn"]["properties"]["content"]
     assert content["maxLength"] == 65_525
     assert client.get("/healthz").get_json() == {"status": "ok"}
+
+
+SPANISH = "Creo que ambas partes deberían seguir hablando; la última tregua salvó vidas."
+
+
+def test_the_language_is_detected_stored_and_returned(app: Flask, client: FlaskClient) -> None:
+    _, key = create_site(app)
+    ids = {}
+    for name, content in (("en", None), ("es", SPANISH), ("none", "123 456 !!! :-)")):
+        payload = comment_payload(external_id=name)
+        payload["author"] = {**payload["author"], "id": f"reader-{name}"}  # no flood control
+        if content is not None:
+            payload["content"] = content
+        response = client.post("/api/v1/comments", json=payload, headers=auth(key))
+        assert response.status_code == 202, response.get_json()
+        ids[name] = response.get_json()["id"]
+    for name, expected in (("en", "en"), ("es", "es"), ("none", None)):
+        body = client.get(f"/api/v1/comments/{ids[name]}", headers=auth(key)).get_json()
+        assert body["language"] == expected
+        with get_db(app).session() as session:
+            comment = session.get(Comment, ids[name])
+            assert comment is not None and comment.language == expected
+    listed = client.get("/api/v1/comments", headers=auth(key)).get_json()["items"]
+    assert {item["id"]: item["language"] for item in listed} == {
+        ids["en"]: "en",
+        ids["es"]: "es",
+        ids["none"]: None,
+    }
+
+
+def test_a_given_language_wins_over_detection(app: Flask, client: FlaskClient) -> None:
+    _, key = create_site(app)
+    response = client.post(
+        "/api/v1/comments", json=comment_payload(content=SPANISH, language="ca"), headers=auth(key)
+    )
+    assert response.status_code == 202
+    comment_id = response.get_json()["id"]
+    body = client.get(f"/api/v1/comments/{comment_id}", headers=auth(key)).get_json()
+    assert body["language"] == "ca"
+
+
+def test_the_openapi_document_describes_the_language(client: FlaskClient) -> None:
+    schemas = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
+    given = schemas["CommentIn"]["properties"]["language"]
+    assert "language" not in schemas["CommentIn"].get("required", [])
+    assert {"type": "string", "pattern": "^[a-z]{2,3}$"} in given["anyOf"]
+    assert "language" in schemas["CommentOut"]["required"]

@@ -204,3 +204,12 @@ def test_a_refused_submission_stores_nothing(app: Flask, client: FlaskClient, ke
     with get_db(app).session() as session:
         articles = session.scalars(select(Article.external_id)).all()
     assert articles == ["article-1"]
+
+
+@pytest.mark.parametrize("language", ["EN", "e", "english", "en-US", "e1", "", 5, ["en"]])
+def test_a_bad_language_code_is_400(
+    app: Flask, client: FlaskClient, key: str, language: Any
+) -> None:
+    body = assert_problem(post(client, key, comment_payload(language=language)), 400)
+    assert body["errors"][0]["field"] == "language"
+    assert nothing_stored(app)

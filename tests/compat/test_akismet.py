@@ -110,6 +110,25 @@ def test_submit_spam_and_ham_become_labels(site_app: SiteApp) -> None:
         assert session.scalar(select(func.count()).select_from(Comment)) == 2
 
 
+ITALIAN = (
+    "Credo che entrambe le parti debbano continuare a parlare; l'ultima tregua ha salvato vite."
+)
+
+
+def test_the_check_and_feedback_store_the_detected_language(site_app: SiteApp) -> None:
+    client = akismet_client(site_app.app, site_app.key)
+    client.comment_check(IP, comment_content=ITALIAN, comment_author="Lucia")
+    client.comment_check(IP, comment_content="12345 :-) !!!", comment_author="Nobody")
+    # Feedback on a comment no check stored records it, with its language too.
+    client.submit_ham(IP, comment_content=CIVIL, comment_author="Ada Reader")
+    with get_db(site_app.app).session() as session:
+        stored = {
+            row.author_name: row.language
+            for row in session.scalars(select(Comment).where(Comment.site_id == site_app.site_id))
+        }
+    assert stored == {"Lucia": "it", "Nobody": None, "Ada Reader": "en"}
+
+
 def test_is_test_submissions_have_no_training_effect(site_app: SiteApp) -> None:
     client = akismet_client(site_app.app, site_app.key)
     assert client.submit_spam(IP, comment_content=CIVIL, is_test=True) is True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -208,6 +210,60 @@ def test_filters_search_and_priority_order(app: Flask, client: FlaskClient) -> N
     assert html.index(f'data-id="{harsh}"') < html.index(f'data-id="{mild}"')
     html = client.get("/moderate/queue").get_data(as_text=True)
     assert html.index(f'data-id="{linky_id}"') < html.index(f'data-id="{mild}"')
+
+
+def test_filter_by_language_within_the_users_sites(app: Flask, client: FlaskClient) -> None:
+    key = setup(app, client)
+    english = held_comment(app, client, key, content="You are an idiot and everyone knows it.")
+    spanish = held_comment(app, client, key, content="Eres un idiota y todo el mundo lo sabe.")
+    given = held_comment(app, client, key, content="You idiot, honestly.", language="pt")
+    # Another site's comments are neither listed nor offered as a language.
+    _, other_key = create_site(app, "beta")
+    other = held_comment(
+        app, client, other_key, content="Du bist ein Idiot und alle wissen es.", language="de"
+    )
+
+    def ids_in(query: str) -> list[str]:
+        response = client.get(f"/moderate/queue?{query}")
+        assert response.status_code == 200
+        html = response.get_data(as_text=True)
+        return [i for i in (english, spanish, given, other) if f'data-id="{i}"' in html]
+
+    assert ids_in("") == [english, spanish, given]
+    assert ids_in("language=es") == [spanish]
+    assert ids_in("language=pt") == [given]
+    assert ids_in("language=de") == []
+    assert ids_in("language=en&q=everyone") == [english]
+    html = client.get("/moderate/queue?language=es").get_data(as_text=True)
+    select = html.split('<select name="language">')[1].split("</select>")[0]
+    options = re.findall(r'<option value="([a-z]*)"[^>]*>([^<]*)</option>', select)
+    assert options == [("", "Any language"), ("en", "en"), ("es", "es"), ("pt", "pt")]
+    assert '<option value="es" selected>es</option>' in html
+    # The filter is kept in the links and in the bulk form, and the card shows the code.
+    assert 'name="language" value="es"' in html
+    assert "language=es" in html.split('aria-label="Queues"')[1].split("</nav>")[0]
+    assert '<span class="language" title="Language">es</span>' in html
+    assert client.get("/moderate/queue/counts?language=es").get_json()["held"] == 1
+    assert client.get("/moderate/queue?language=%3Cscript%3E").status_code == 400
+    # "Select all matching" acts on the filtered comments only.
+    token = token_from(client)
+    response = client.post(
+        "/moderate/actions",
+        data={
+            "all_matching": "1",
+            "tab": "held",
+            "language": "es",
+            "action": "approve",
+            "csrf_token": token,
+        },
+    )
+    assert response.status_code == 302
+    assert [status_of(app, i) for i in (english, spanish, given, other)] == [
+        "held",
+        "approved",
+        "held",
+        "held",
+    ]
 
 
 def test_undo_restores_the_comment_and_removes_its_labels(app: Flask, client: FlaskClient) -> None:

@@ -146,7 +146,20 @@ def test_bulk_reject_and_filter(page: Page, served: Served) -> None:
         for n in range(3)
     ]
     other = held_comment(served.app, c, served.key, content="A rude but different idiot remark")
+    spanish = held_comment(served.app, c, served.key, content="Eres un idiota y todos lo saben.")
     log_in(page, served)
+    expect(page.locator(".card")).to_have_count(5)
+
+    # The language filter: the Spanish comment alone, then every English one (kept below).
+    page.get_by_label("Language").select_option("es")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Apply").click()
+    expect(page.locator(".card")).to_have_count(1)
+    expect(page.locator(f"#c-{spanish} .language")).to_have_text("es")
+    page.get_by_label("Language").select_option("en")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Apply").click()
+    assert "language=en" in page.url
     expect(page.locator(".card")).to_have_count(4)
 
     page.get_by_label("Search").fill("casino")
