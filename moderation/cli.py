@@ -334,6 +334,8 @@ def serve_command(host: str, port: int, web_workers: int, worker_concurrency: in
             "4",
             "--access-logfile",
             "-",
+            "--logger-class",
+            "moderation.access_log.RedactingLogger",
             "moderation:create_app()",
         ],
         [
