@@ -28,7 +28,12 @@ from werkzeug.exceptions import HTTPException
 
 from classifier.language import SUPPORTED_LANGUAGES, detect
 from moderation.compat import store
-from moderation.compat.perspective_discovery import NAME, VERSION, discovery_document
+from moderation.compat.perspective_discovery import (
+    NAME,
+    VERSION,
+    discovery_document,
+    message_fields,
+)
 from moderation.db import get_session
 from moderation.services.sites import site_for_key
 from moderation.tables import Site
@@ -54,35 +59,8 @@ MAX_TEXT_BYTES = 20 * 1024
 
 # The fields of each request message, as Perspective's proto parser knows them: a name not here
 # is refused (400 "Unknown name"), and proto field names (snake_case) are read as the JSON names.
-_TEXT_ENTRY = ("text", "type")
-_FIELDS: dict[str, tuple[str, ...]] = {
-    "AnalyzeCommentRequest": (
-        "comment",
-        "context",
-        "requestedAttributes",
-        "spanAnnotations",
-        "languages",
-        "doNotStore",
-        "clientToken",
-        "sessionId",
-        "communityId",
-    ),
-    "SuggestCommentScoreRequest": (
-        "comment",
-        "context",
-        "attributeScores",
-        "languages",
-        "communityId",
-        "clientToken",
-    ),
-    "TextEntry": _TEXT_ENTRY,
-    "Context": ("entries", "articleAndParentComment"),
-    "ArticleAndParentComment": ("article", "parentComment"),
-    "AttributeParameters": ("scoreType", "scoreThreshold"),
-    "AttributeScores": ("summaryScore", "spanScores"),
-    "Score": ("value", "type"),
-    "SpanScore": ("begin", "end", "score"),
-}
+# One list with the discovery document: the schemas it describes are the messages validated here.
+_FIELDS = message_fields(ATTRIBUTES, LANGUAGES, MAX_TEXT_BYTES)
 
 _STATUS = {
     400: "INVALID_ARGUMENT",

@@ -32,6 +32,14 @@ def _languages(description: str) -> dict[str, Any]:
     return {"type": "array", "description": description, "items": {"type": "string"}}
 
 
+def message_fields(
+    attributes: Iterable[str], languages: Iterable[str], max_text_bytes: int
+) -> dict[str, tuple[str, ...]]:
+    """The fields of each message the document describes: what request validation accepts."""
+    schemas = _schemas(list(attributes), list(languages), max_text_bytes)
+    return {name: tuple(schema["properties"]) for name, schema in schemas.items()}
+
+
 def _schemas(attributes: list[str], languages: list[str], max_text_bytes: int) -> dict[str, Any]:
     named = ", ".join(attributes)
     probability = {
