@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import requests
 
-from moderation import create_app
 from moderation.access_log import redact
-from moderation.db import get_db
-from moderation.scoring import ensure_default_model
-from tests.compat.wordpress import running_service
+from tests.compat.wordpress import running_service, service_config
 from tests.conftest import Databases
 
 pytestmark = pytest.mark.integration
@@ -35,16 +31,7 @@ def test_redact(line: str, expected: str) -> None:
 def test_served_requests_are_logged_without_their_keys(
     databases: Databases, model_dir: Path, tmp_path: Path
 ) -> None:
-    config: dict[str, Any] = {
-        "DATA_DIR": str(tmp_path / "data"),
-        "DATABASE_URL": databases.sqlite(),
-        "BROKER_URL": f"sqla+sqlite:///{tmp_path / 'broker.sqlite'}",
-        "MODEL_DIR": str(model_dir),
-        "SECRET_KEY": "test-secret",
-    }
-    app = create_app(config)
-    ensure_default_model(app)
-    get_db(app).engine.dispose()
+    config = service_config(tmp_path, databases.sqlite(), model_dir)
     log = tmp_path / "serve.log"
     with running_service(config, log, site_url="https://news.example") as service:
         answer = requests.post(

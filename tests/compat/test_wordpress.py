@@ -26,23 +26,15 @@ from sqlalchemy import func, select
 
 from moderation import create_app
 from moderation.db import get_db
-from moderation.scoring import ensure_default_model
 from moderation.tables import Comment, Label
 from tests.builders import free_port
 from tests.compat import wordpress as wp
 from tests.conftest import Databases
+from tests.web.browser.conftest import ARGS as CHROMIUM_ARGS
+from tests.web.browser.conftest import CHROMIUM
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser, pytest.mark.timeout(240)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 ORDINARY = "Thanks for the clear write-up on the bus timetable changes; the new night route helps."
 SECOND = "Following up: the night route ran on time all week, which is good to see."
@@ -87,16 +79,7 @@ def stack(
     if not CHROMIUM.exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM} (see scripts/ensure-services)")
     tmp = tmp_path_factory.mktemp("wordpress")
-    config: dict[str, Any] = {
-        "DATA_DIR": str(tmp / "data"),
-        "DATABASE_URL": databases.sqlite(),
-        "BROKER_URL": f"sqla+sqlite:///{tmp / 'broker.sqlite'}",
-        "MODEL_DIR": str(model_dir),
-        "SECRET_KEY": "test-secret",
-    }
-    app = create_app(config)
-    ensure_default_model(app)
-    get_db(app).engine.dispose()
+    config = wp.service_config(tmp, databases.sqlite(), model_dir)
     wp_port = free_port()
     wp_base = f"http://127.0.0.1:{wp_port}"
     with (

@@ -163,6 +163,29 @@ class Service:
         return body
 
 
+def service_config(tmp: Path, database_url: str, model_dir: Path) -> dict[str, Any]:
+    """The configuration of a ``moderation serve`` for a test, with its database made ready.
+
+    The database is migrated and the shipped model activated here, then the app's connections
+    are closed so that the served processes are the only ones using it.
+    """
+    from moderation import create_app
+    from moderation.db import get_db
+    from moderation.scoring import ensure_default_model
+
+    config: dict[str, Any] = {
+        "DATA_DIR": str(tmp / "data"),
+        "DATABASE_URL": database_url,
+        "BROKER_URL": f"sqla+sqlite:///{tmp / 'broker.sqlite'}",
+        "MODEL_DIR": str(model_dir),
+        "SECRET_KEY": "test-secret",
+    }
+    app = create_app(config)
+    ensure_default_model(app)
+    get_db(app).engine.dispose()
+    return config
+
+
 def moderation_cli(config: dict[str, Any], *args: str) -> str:
     result = subprocess.run(
         [sys.executable, "-m", "moderation.cli", *args],
