@@ -6,12 +6,25 @@ import logging
 import math
 from typing import Any
 
-from flask import Flask, Response, g, json, request
-from werkzeug.exceptions import HTTPException
+from flask import Flask, Response, current_app, g, json, request
+from sqlalchemy import exc as sa_exc
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
 PROBLEM_TYPE_BASE = "https://moderation.invalid/problems/"
+
+#: Seconds a client is asked to wait (Retry-After) while a dependency is restarting.
+UNAVAILABLE_RETRY_AFTER = 5
+
+# The database errors that mean "not answering now" (down, restarting, pool exhausted, locked),
+# answered 503 with Retry-After. A constraint or data error is not among them.
+_UNAVAILABLE_ERRORS = (
+    sa_exc.OperationalError,
+    sa_exc.InterfaceError,
+    sa_exc.TimeoutError,
+    sa_exc.DisconnectionError,
+)
 
 
 class Problem(Exception):
@@ -87,11 +100,35 @@ def register_error_handlers(app: Flask) -> None:
     # hooks in reverse): Flask-Limiter puts its own window's Retry-After on every response.
     @app.after_request
     def _retry_after(response: Response) -> Response:
-        if response.status_code != 429:
+        if response.status_code not in (429, 503):
             response.headers.pop("Retry-After", None)
         elif "retry_after" in g:
             response.headers["Retry-After"] = str(g.retry_after)
         return response
+
+    @app.errorhandler(sa_exc.DBAPIError)
+    def _database(error: sa_exc.DBAPIError) -> Response | HTTPException | tuple[Any, int]:
+        if not isinstance(error, _UNAVAILABLE_ERRORS) and not error.connection_invalidated:
+            return _unexpected(error)
+        return _unavailable(error)
+
+    @app.errorhandler(sa_exc.TimeoutError)
+    @app.errorhandler(sa_exc.DisconnectionError)
+    def _unavailable(error: Exception) -> Response | HTTPException | tuple[Any, int]:
+        """503 with Retry-After, in the shape of the API or page that was asked."""
+        log.warning(
+            "database unavailable on %s %s: %s",
+            request.method,
+            request.path,
+            type(error).__name__,
+        )
+        g.retry_after = UNAVAILABLE_RETRY_AFTER
+        unavailable = ServiceUnavailable(
+            "The database is not answering; retry in a few seconds.",
+            retry_after=UNAVAILABLE_RETRY_AFTER,
+        )
+        # The blueprint's own handler (Akismet text, Perspective JSON, an HTML page) answers.
+        return current_app.handle_http_exception(unavailable)
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response | HTTPException:
@@ -104,6 +141,7 @@ def register_error_handlers(app: Flask) -> None:
             413: "payload_too_large",
             415: "unsupported_media_type",
             429: "rate_limited",
+            503: "unavailable",
         }.get(status, "http_error")
         detail = error.description or error.name
         if status == 413:
