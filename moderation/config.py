@@ -25,6 +25,8 @@ _ENV_SETTINGS: dict[str, type] = {
     "RATELIMIT_STORAGE_URL": str,
     "API_RATE_LIMIT": str,
     "MAX_BODY_BYTES": int,
+    "WAIT_MAX_PER_SITE": int,
+    "SYNC_SCORE_BUDGET_SECONDS": float,
     "MODEL_REFRESH_SECONDS": float,
     "PENDING_SWEEP_SECONDS": float,
     "BROKER_VISIBILITY_TIMEOUT": float,
@@ -33,6 +35,10 @@ _ENV_SETTINGS: dict[str, type] = {
     "RETRAIN_MIN_NEW_LABELS": int,
     "LOG_LEVEL": str,
     "SESSION_COOKIE_SECURE": bool,
+    "SESSION_IDLE_MINUTES": float,
+    "SESSION_LIFETIME_HOURS": float,
+    "LOGIN_RATE_LIMIT": str,
+    "LOGIN_ACCOUNT_RATE_LIMIT": str,
     "ENCODER_MODE": str,
 }
 
@@ -82,6 +88,12 @@ def load_settings(
         "API_RATE_LIMIT": "1200 per minute",
         # The largest valid comment (65,525 characters of 4-byte UTF-8) plus metadata fits.
         "MAX_BODY_BYTES": 512 * 1024,
+        # Requests of one site that may wait for their decision (?wait=) at once, per web
+        # process; more are answered 202 at once.
+        "WAIT_MAX_PER_SITE": 4,
+        # Seconds the synchronous APIs (Akismet, Perspective, Coral) may spend scoring one
+        # comment in the web process before answering 503 with Retry-After.
+        "SYNC_SCORE_BUDGET_SECONDS": 2.0,
         "MODEL_REFRESH_SECONDS": 5.0,
         "PENDING_SWEEP_SECONDS": 60.0,
         "BROKER_VISIBILITY_TIMEOUT": 3600.0,
@@ -91,6 +103,14 @@ def load_settings(
         "RETRAIN_MIN_NEW_LABELS": 20,
         "LOG_LEVEL": "INFO",
         "SESSION_COOKIE_SECURE": False,
+        # A moderator's session ends after this long without a request, and at the latest this
+        # long after logging in (docs/security.md, "Moderator accounts and sessions").
+        "SESSION_IDLE_MINUTES": 60.0,
+        "SESSION_LIFETIME_HOURS": 12.0,
+        # Checked log-in guesses: per address, and per browser that logged in to the account
+        # before; LOGIN_ACCOUNT_RATE_LIMIT is per account, for browsers it never logged in from.
+        "LOGIN_RATE_LIMIT": "10 per minute",
+        "LOGIN_ACCOUNT_RATE_LIMIT": "10 per minute; 100 per day",
         "ENQUEUE": True,
         # The language-model stage scores every comment ("all"), only those the linear stage
         # is unsure about ("band", for very large sites), or none ("off").

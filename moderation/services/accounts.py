@@ -1,22 +1,34 @@
-"""Moderator accounts: creation, password checks (argon2) and which sites a user may see."""
+"""Moderator accounts: creation, passwords (argon2 and the policy), sessions, and sites.
+
+Sessions live in ``user_sessions``: :func:`start_session` gives the browser a random token and
+keeps only its SHA-256; :func:`resume_session` is asked on every request. Ending sessions
+(:func:`end_session`, :func:`end_all_sessions`) deletes rows, so a copied cookie stops working
+everywhere at once; :func:`set_password` and :func:`disable_user` end every session of the user.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from moderation.errors import BadRequest, Conflict, NotFound
+from moderation.services.passwords import MAX_PASSWORD, MIN_PASSWORD, WeakPassword, check_password
 from moderation.tables import ROLES, Membership, Site, User
+from moderation.tables.accounts import UserSession
 from moderation.tables.base import utcnow
 
-MIN_PASSWORD = 10
-MAX_PASSWORD = 1024
+__all__ = ["MAX_PASSWORD", "MIN_PASSWORD"]
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
 _hasher = PasswordHasher()
@@ -32,6 +44,14 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def validate_password(password: str, *, email: str = "") -> None:
+    """The password policy (``services/passwords.py``) as a 400 for the person choosing it."""
+    try:
+        check_password(password, email=email)
+    except WeakPassword as error:
+        raise BadRequest(str(error)) from error
+
+
 def create_user(
     session: Session, *, email: str, password: str, role: str, sites: list[Site] | None = None
 ) -> User:
@@ -41,8 +61,7 @@ def create_user(
         raise BadRequest(f"{email!r} is not an e-mail address")
     if role not in ROLES:
         raise BadRequest(f"role must be one of {', '.join(ROLES)}")
-    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise BadRequest(f"a password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+    validate_password(password, email=email)
     user = User(email=email, password_hash=hash_password(password), role=role)
     session.add(user)
     for site in sites or []:
@@ -84,11 +103,158 @@ def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.email)))
 
 
-def set_password(session: Session, user: User, password: str) -> None:
-    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise BadRequest(f"a password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+def set_password(
+    session: Session, user: User, password: str, *, keep_token: str | None = None
+) -> int:
+    """A new password (checked against the policy) for a change or a reset; commit.
+
+    Every session of the user ends, except the one whose token is ``keep_token`` (the browser
+    that changed its own password). Returns how many sessions ended.
+    """
+    validate_password(password, email=user.email)
     user.password_hash = hash_password(password)
+    ended = end_all_sessions(session, user, keep_token=keep_token, commit=False)
     session.commit()
+    return ended
+
+
+def disable_user(session: Session, user: User) -> int:
+    """The account can no longer log in, and every session of it ends now; commit."""
+    if user.disabled_at is None:
+        user.disabled_at = utcnow()
+    ended = end_all_sessions(session, user, commit=False)
+    session.commit()
+    return ended
+
+
+def enable_user(session: Session, user: User) -> None:
+    user.disabled_at = None
+    session.commit()
+
+
+# --- sessions ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionPolicy:
+    """How long a session lasts: ``idle`` without a request, ``lifetime`` after logging in."""
+
+    idle: timedelta
+    lifetime: timedelta
+
+    @property
+    def touch_every(self) -> timedelta:
+        """How stale ``last_seen_at`` may get before a request writes it (one write a minute)."""
+        return min(timedelta(minutes=1), self.idle / 4)
+
+
+def _token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def start_session(
+    session: Session,
+    user: User,
+    *,
+    policy: SessionPolicy,
+    user_agent: str = "",
+    ip_address: str = "",
+    now: datetime | None = None,
+) -> str:
+    """A new session for ``user``; returns its token (for the cookie only, never stored); commit."""
+    now = now or utcnow()
+    purge_expired_sessions(session, policy, now=now, commit=False)
+    token = secrets.token_urlsafe(32)
+    session.add(
+        UserSession(
+            token_hash=_token_digest(token),
+            user_id=user.id,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + policy.lifetime,
+            user_agent=user_agent[:200],
+            ip_address=ip_address[:64],
+        )
+    )
+    session.commit()
+    return token
+
+
+def resume_session(
+    session: Session, token: str, *, policy: SessionPolicy, now: datetime | None = None
+) -> User | None:
+    """The enabled user whose live session this token opens, or None (an ended one is deleted).
+
+    Marks the session seen (at most one write per ``policy.touch_every``).
+    """
+    if not token or len(token) > 128:
+        return None
+    now = now or utcnow()
+    row = session.scalar(select(UserSession).where(UserSession.token_hash == _token_digest(token)))
+    if row is None:
+        return None
+    user = session.get(User, row.user_id)
+    if (
+        user is None
+        or user.disabled_at is not None
+        or now >= row.expires_at
+        or now - row.last_seen_at >= policy.idle
+    ):
+        session.execute(delete(UserSession).where(UserSession.id == row.id))
+        session.commit()
+        return None
+    if now - row.last_seen_at >= policy.touch_every:
+        row.last_seen_at = now
+        session.commit()
+    return user
+
+
+def end_session(session: Session, token: str) -> bool:
+    """Log out the browser holding this token; commit. Whether a live session was ended."""
+    result = session.execute(
+        delete(UserSession).where(UserSession.token_hash == _token_digest(token))
+    )
+    session.commit()
+    return bool(getattr(result, "rowcount", 0))
+
+
+def end_all_sessions(
+    session: Session, user: User, *, keep_token: str | None = None, commit: bool = True
+) -> int:
+    """End every session of ``user`` (but the one of ``keep_token``); returns how many ended."""
+    query = delete(UserSession).where(UserSession.user_id == user.id)
+    if keep_token:
+        query = query.where(UserSession.token_hash != _token_digest(keep_token))
+    result = session.execute(query)
+    if commit:
+        session.commit()
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def list_sessions(session: Session, user: User) -> list[UserSession]:
+    """The user's sessions, the most recently seen first (some may have gone idle)."""
+    return list(
+        session.scalars(
+            select(UserSession)
+            .where(UserSession.user_id == user.id)
+            .order_by(UserSession.last_seen_at.desc(), UserSession.id.desc())
+        )
+    )
+
+
+def purge_expired_sessions(
+    session: Session, policy: SessionPolicy, *, now: datetime | None = None, commit: bool = True
+) -> int:
+    """Delete the rows of sessions past their lifetime or idle timeout."""
+    now = now or utcnow()
+    result = session.execute(
+        delete(UserSession).where(
+            or_(UserSession.expires_at <= now, UserSession.last_seen_at <= now - policy.idle)
+        )
+    )
+    if commit:
+        session.commit()
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def site_ids_for(session: Session, user: User) -> list[int]:

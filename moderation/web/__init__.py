@@ -23,15 +23,16 @@ EXTENSION = "moderation.csrf"
 def init_app(app: Flask) -> None:
     """Register the pages; CSRF is checked by the pages' blueprints, not by the JSON APIs."""
     app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)
-    # Tokens live as long as the 12-hour session, so a queue left open still acts.
+    # Tokens live as long as the session (its row decides, web/auth.py), so a queue left open
+    # still acts.
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
-    app.config.setdefault("LOGIN_RATE_LIMIT", "10 per minute")
+    auth.check_settings(app)
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=bool(app.config.get("SESSION_COOKIE_SECURE")),
         SESSION_COOKIE_NAME="moderation_session",
-        PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=float(app.config["SESSION_LIFETIME_HOURS"])),
     )
     app.extensions[EXTENSION] = CSRFProtect(app)
     for page in PAGES:
