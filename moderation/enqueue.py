@@ -16,6 +16,8 @@ from flask import Flask, current_app
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
+from moderation.broker import TRANSPORT as EMBEDDED_TRANSPORT
+from moderation.broker import connection_url, is_embedded
 from moderation.db import get_db
 from moderation.tasknames import TASK_QUEUES
 
@@ -46,19 +48,34 @@ def broker_transport_options(broker_url: str, visibility_timeout: float) -> dict
             "unacked_restore_interval": restore_interval(visibility_timeout),
             "unacked_restore_throttle": 1,
         }
-    if broker_url.startswith("sqla+sqlite"):
-        # Options here go to SQLAlchemy's create_engine: wait on SQLite's lock instead of failing.
-        return {"connect_args": {"timeout": 30}}
+    if is_embedded(broker_url):
+        # moderation.broker's transport: it gives out again a message taken longer ago than this.
+        return {"visibility_timeout": visibility_timeout}
     return {}
 
 
+def celery_broker_settings(broker_url: str, visibility_timeout: float) -> dict[str, Any]:
+    """The Celery settings that connect to ``broker_url``, for the web side and the workers.
+
+    ``sqla+sqlite:///PATH`` (the embedded default) is served by :mod:`moderation.broker`'s
+    transport rather than kombu's stock SQLAlchemy one, which polls once a second.
+    """
+    settings: dict[str, Any] = {
+        "broker_url": broker_url,
+        "broker_transport_options": broker_transport_options(broker_url, visibility_timeout),
+        "broker_connection_retry_on_startup": True,
+    }
+    if is_embedded(broker_url):
+        settings["broker_url"] = connection_url(broker_url)
+        settings["broker_transport"] = EMBEDDED_TRANSPORT
+    return settings
+
+
 def init_app(app: Flask) -> None:
-    broker_url = app.config["BROKER_URL"]
-    client = Celery("moderation-web", broker=broker_url, set_as_current=False)
-    client.conf.broker_transport_options = broker_transport_options(
-        broker_url, app.config["BROKER_VISIBILITY_TIMEOUT"]
+    client = Celery("moderation-web", set_as_current=False)
+    client.conf.update(
+        celery_broker_settings(app.config["BROKER_URL"], app.config["BROKER_VISIBILITY_TIMEOUT"])
     )
-    client.conf.broker_connection_retry_on_startup = True
     client.conf.task_routes = {name: {"queue": queue} for name, queue in TASK_QUEUES.items()}
     app.extensions[EXTENSION] = client
     register_session_hooks(app, get_db(app).sessionmaker)

@@ -10,10 +10,13 @@ from celery import Celery, Task
 from celery.signals import worker_process_init
 from flask import Flask
 
-from moderation.enqueue import broker_transport_options
+from moderation.broker import is_embedded
+from moderation.enqueue import celery_broker_settings
 from moderation.tasknames import TASK_QUEUES, QueueNames, TaskNames
 
 log = logging.getLogger("worker")
+
+EMBEDDED_PREFETCH = 16
 
 
 def create_celery(app: Flask) -> Celery:
@@ -48,16 +51,13 @@ def create_celery(app: Flask) -> Celery:
     broker_url = app.config["BROKER_URL"]
     celery = Celery(app.import_name, task_cls=FlaskTask, set_as_current=True)
     celery.conf.update(
-        broker_url=broker_url,
-        broker_transport_options=broker_transport_options(
-            broker_url, app.config["BROKER_VISIBILITY_TIMEOUT"]
-        ),
-        broker_connection_retry_on_startup=True,
+        celery_broker_settings(broker_url, app.config["BROKER_VISIBILITY_TIMEOUT"]),
         task_ignore_result=True,
         # Acknowledge after the task ran, and deliver again if the worker process dies.
         task_acks_late=True,
         task_reject_on_worker_lost=True,
-        worker_prefetch_multiplier=1,
+        # The embedded broker is polled: each poll takes up to this many messages per process.
+        worker_prefetch_multiplier=EMBEDDED_PREFETCH if is_embedded(broker_url) else 1,
         task_default_queue=QueueNames.SCORING,
         task_routes={name: {"queue": queue} for name, queue in TASK_QUEUES.items()},
         task_queues=None,

@@ -1,0 +1,251 @@
+"""The embedded default (SQLite broker) keeps up, and its first start cannot race.
+
+``moderation setup`` then ``moderation serve`` on a fresh data directory, exactly as `make run`
+does, with 300 comments pushed over HTTP at 50 a second; and three processes declaring the broker's
+queues at the same moment after ``moderation setup``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from tests.builders import auth, comment_payload, free_port
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _env(data_dir: Path, model_dir: Path) -> dict[str, str]:
+    """The embedded default: only the data directory (and the session's model registry) given."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
+    env.update(
+        MODERATION_DATA_DIR=str(data_dir),
+        MODERATION_MODEL_DIR=str(model_dir),
+        MODERATION_API_RATE_LIMIT="100000 per minute",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def _setup(env: dict[str, str]) -> str:
+    """``moderation setup --demo-site demo``; the demo site's API key."""
+    result = subprocess.run(
+        [sys.executable, "-m", "moderation.cli", "setup", "--demo-site", "demo"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for line in result.stdout.splitlines():
+        if line.startswith("API key (shown once): "):
+            return line.rsplit(" ", 1)[1]
+    raise AssertionError(result.stdout)
+
+
+@contextmanager
+def _serve(env: dict[str, str], log: Path) -> Iterator[str]:
+    port = free_port()
+    with log.open("ab") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "moderation.cli", "serve", "--port", str(port)],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, log.read_text(errors="replace")
+            assert time.monotonic() < deadline, log.read_text(errors="replace")
+            try:
+                if requests.get(f"{base}/readyz", timeout=10).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            time.sleep(0.2)
+        yield base
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise
+
+
+def _submit_at_rate(base: str, key: str, count: int, rate: float) -> list[int]:
+    """POST ``count`` comments, the i-th at start + i/rate (open loop); the status codes."""
+    codes: list[int] = [0] * count
+    start = time.monotonic() + 0.2
+    session_local = threading.local()
+
+    def send(index: int) -> None:
+        delay = start + index / rate - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        http = getattr(session_local, "http", None)
+        if http is None:
+            http = session_local.http = requests.Session()
+        payload = comment_payload(
+            author={"id": f"reader-{index}", "name": f"Reader {index}"},
+            content=f"Thanks for the report, comment number {index}; the figures were clear.",
+            external_id=f"load-{index}",
+        )
+        response = http.post(f"{base}/api/v1/comments", json=payload, headers=auth(key), timeout=30)
+        codes[index] = response.status_code
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        list(pool.map(send, range(count)))
+    return codes
+
+
+def _all_comments(base: str, key: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        params: dict[str, Any] = {"limit": 100}
+        if cursor:
+            params["cursor"] = cursor
+        page = requests.get(
+            f"{base}/api/v1/comments", params=params, headers=auth(key), timeout=30
+        ).json()
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if not cursor:
+            return items
+
+
+def test_serve_on_a_fresh_data_dir_decides_50_comments_a_second(
+    tmp_path: Path, model_dir: Path
+) -> None:
+    env = _env(tmp_path / "var", model_dir)
+    key = _setup(env)
+    count, rate = 300, 50.0
+    with _serve(env, tmp_path / "serve.log") as base:
+        started = time.monotonic()
+        codes = _submit_at_rate(base, key, count, rate)
+        sent_in = time.monotonic() - started
+        assert codes == [202] * count, sorted(set(codes))
+        deadline = time.monotonic() + 30
+        while True:
+            comments = _all_comments(base, key)
+            pending = [c for c in comments if c["status"] == "pending"]
+            if not pending or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+    assert len(comments) == count
+    assert not pending, f"{len(pending)} of {count} still pending"
+    waits = sorted(
+        (
+            datetime.fromisoformat(c["decided_at"]) - datetime.fromisoformat(c["created_at"])
+        ).total_seconds()
+        for c in comments
+    )
+    p50 = statistics.median(waits)
+    p99 = waits[int(0.99 * (len(waits) - 1))]
+    print(
+        f"\nembedded default: {count} comments offered at {rate:g}/s (sent in {sent_in:.1f} s); "
+        f"submit-to-decision p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
+        f"max {waits[-1] * 1000:.0f} ms"
+    )
+    assert p99 < 10, "the embedded broker fell far behind"  # a very loose bound: shared CPUs
+
+
+DECLARE = """
+import sys, threading
+from kombu import Connection
+from moderation.broker import TRANSPORT, connection_url
+barrier_file, url = sys.argv[1], sys.argv[2]
+import os, time
+while not os.path.exists(barrier_file):
+    time.sleep(0.001)
+with Connection(connection_url(url), transport=TRANSPORT) as connection:
+    channel = connection.default_channel
+    for name in ("scoring", "events", "training", "celery"):
+        channel._new_queue(name)
+    channel.basic_publish(channel.prepare_message("hello"), exchange="", routing_key="scoring")
+print("declared")
+"""
+
+
+def test_three_processes_declaring_the_queues_at_once_after_setup(
+    tmp_path: Path, model_dir: Path
+) -> None:
+    env = _env(tmp_path / "var", model_dir)
+    _setup(env)
+    broker = tmp_path / "var" / "broker.sqlite"
+    assert broker.exists()
+    url = f"sqla+sqlite:///{broker}"
+    go = tmp_path / "go"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", DECLARE, str(go), url],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    time.sleep(1.5)  # all three imported and waiting
+    go.touch()
+    outputs = [proc.communicate(timeout=60)[0] for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0, 0], outputs
+    assert all("IntegrityError" not in output for output in outputs), outputs
+
+    import sqlite3
+
+    with sqlite3.connect(broker) as db:
+        queues = sorted(name for (name,) in db.execute("SELECT name FROM kombu_queue"))
+        messages = db.execute("SELECT count(*) FROM kombu_message").fetchone()[0]
+        mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert queues == sorted({"celery", "events", "scoring", "training"}), queues
+    assert messages == 3
+    assert mode == "wal"
+
+
+def test_three_processes_declaring_the_queues_at_once_on_a_fresh_file(tmp_path: Path) -> None:
+    """Without setup too: the tables and a queue row created at the same moment by three."""
+    url = f"sqla+sqlite:///{tmp_path / 'broker.sqlite'}"
+    go = tmp_path / "go"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", DECLARE, str(go), url],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    time.sleep(1.5)
+    go.touch()
+    outputs = [proc.communicate(timeout=60)[0] for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0, 0], outputs
