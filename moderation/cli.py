@@ -88,12 +88,17 @@ def migrate_command() -> None:
 @with_appcontext
 def setup_command(demo_site: str | None, demo_url: str) -> None:
     """Migrate, put the shipped model in place and activate it, optionally create a demo site."""
+    from moderation import broker
     from moderation.migrate import upgrade
     from moderation.scoring import ensure_default_model
     from moderation.services.sites import create_site, find_site
+    from moderation.tasknames import QueueNames
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     upgrade(app.config["DATABASE_URL"])
+    if broker.is_embedded(app.config["BROKER_URL"]):
+        # The embedded broker's tables and queues exist before any process of `serve` starts.
+        broker.prepare(app.config["BROKER_URL"], QueueNames.all())
     version = ensure_default_model(app)
     click.echo(f"database ready; active model {version}")
     if demo_site:
