@@ -128,6 +128,8 @@ def safe_next(target: str | None, default: str) -> str:
         return default
     if "\\" in target or target.startswith("//"):
         return default
+    if not target.isprintable():  # CR/LF would split the Location header
+        return default
     return target
 
 
@@ -277,7 +279,11 @@ def login_post() -> Any:
             next_url=next_url, email=email, error="Wrong e-mail or password.", status=401
         )
     login_throttle.release(db, reservation)
-    # A fresh session id (and CSRF token) at every login: nothing set before it carries over.
+    # A fresh session id (and CSRF token) at every login: nothing set before it carries over,
+    # and a session this browser had before ends.
+    earlier = session.get("sid")
+    if isinstance(earlier, str):
+        accounts.end_session(db, earlier)
     session.clear()
     session["sid"] = accounts.start_session(
         db,
