@@ -375,21 +375,82 @@ def serve_command(host: str, port: int, web_workers: int, worker_concurrency: in
         nonlocal stopping
         stopping = True
 
+    names = ["web server", "scoring worker", "events worker"]
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     for command in commands:
-        # Each child leads a process group of its own, so stopping it reaches the processes it
-        # forks too (gunicorn's workers, Celery's pool), and a straggler can be killed with them.
-        procs.append(subprocess.Popen(command, process_group=0))  # noqa: S603 (our own modules)
+        procs.append(_start_child(command))
     click.echo(f"serving on http://{host}:{port}  (Ctrl-C stops the web server and the workers)")
+    gave_up = False
     try:
-        while not stopping and all(proc.poll() is None for proc in procs):
-            time.sleep(0.2)
+        gave_up = _supervise(procs, commands, names, lambda: stopping)
     finally:
         _stop_process_groups(procs, grace=SHUTDOWN_GRACE_SECONDS)
-    failed = [proc.returncode for proc in procs if proc.returncode not in (0, -15, None)]
-    if failed and not stopping:
+    if gave_up:
         raise SystemExit(1)
+
+
+# A child that exits is started again after 1, 2, 4 ... (at most 30) seconds; one that keeps
+# exiting within RESTART_WINDOW_SECONDS of its start, MAX_QUICK_EXITS times in a row, stops serve.
+RESTART_WINDOW_SECONDS = 60.0
+MAX_QUICK_EXITS = 5
+
+
+def _start_child(command: list[str]) -> subprocess.Popen[Any]:
+    # Each child leads a process group of its own, so stopping it reaches the processes it
+    # forks too (gunicorn's workers, Celery's pool), and a straggler can be killed with them.
+    return subprocess.Popen(command, process_group=0)  # noqa: S603 (our own modules)
+
+
+def _supervise(
+    procs: list[subprocess.Popen[Any]],
+    commands: list[list[str]],
+    names: list[str],
+    stopping: Any,
+) -> bool:
+    """Run until ``stopping()``, starting again each child that exits; True when serve gave up.
+
+    A worker that dies (an unrecoverable broker error at start-up, SIGKILL, out of memory) is
+    started again with a message, so accepted comments keep being decided; the web server too.
+    """
+    started = [time.monotonic()] * len(procs)
+    quick_exits = [0] * len(procs)
+    restart_at: dict[int, float] = {}
+    while not stopping():
+        now = time.monotonic()
+        for index, proc in enumerate(procs):
+            if index in restart_at:
+                if now >= restart_at[index]:
+                    del restart_at[index]
+                    procs[index] = _start_child(commands[index])
+                    started[index] = now
+                continue
+            code = proc.poll()
+            if code is None:
+                continue
+            # What the child forked (a pool process) goes with it.
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            quick = now - started[index] < RESTART_WINDOW_SECONDS
+            quick_exits[index] = quick_exits[index] + 1 if quick else 1
+            if quick_exits[index] >= MAX_QUICK_EXITS:
+                click.echo(
+                    f"moderation serve: the {names[index]} exited with status {code} "
+                    f"{quick_exits[index]} times in a row, each within "
+                    f"{RESTART_WINDOW_SECONDS:g} s of starting; stopping everything (its output "
+                    "above says why)",
+                    err=True,
+                )
+                return True
+            delay = min(2.0 ** (quick_exits[index] - 1), 30.0)
+            click.echo(
+                f"moderation serve: the {names[index]} exited with status {code}; starting it "
+                f"again in {delay:g} s",
+                err=True,
+            )
+            restart_at[index] = now + delay
+        time.sleep(0.2)
+    return False
 
 
 # --- accounts --------------------------------------------------------------------------------

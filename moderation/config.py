@@ -95,7 +95,9 @@ def load_settings(
         # comment in the web process before answering 503 with Retry-After.
         "SYNC_SCORE_BUDGET_SECONDS": 2.0,
         "MODEL_REFRESH_SECONDS": 5.0,
-        "PENDING_SWEEP_SECONDS": 60.0,
+        # Every this many seconds the beat process re-sends comments pending for longer (see
+        # docs/operations.md): a comment a dead worker held is decided within about twice this.
+        "PENDING_SWEEP_SECONDS": 30.0,
         "BROKER_VISIBILITY_TIMEOUT": 3600.0,
         # Scheduled retraining (0 turns it off); it runs only when enough new labels arrived.
         "RETRAIN_INTERVAL_HOURS": 24.0,

@@ -61,7 +61,8 @@ def _setup(env: dict[str, str]) -> str:
 
 
 @contextmanager
-def _serve(env: dict[str, str], log: Path) -> Iterator[str]:
+def _serve(env: dict[str, str], log: Path) -> Iterator[tuple[str, int]]:
+    """``moderation serve`` on a free port until it is ready; its address and pid."""
     port = free_port()
     with log.open("ab") as out:
         proc = subprocess.Popen(
@@ -84,7 +85,7 @@ def _serve(env: dict[str, str], log: Path) -> Iterator[str]:
             except requests.RequestException:
                 pass
             time.sleep(0.2)
-        yield base
+        yield base, proc.pid
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)
@@ -95,14 +96,15 @@ def _serve(env: dict[str, str], log: Path) -> Iterator[str]:
             raise
 
 
-def _submit_at_rate(base: str, key: str, count: int, rate: float) -> list[int]:
+def _submit_at_rate(base: str, key: str, count: int, rate: float, first: int = 0) -> list[int]:
     """POST ``count`` comments, the i-th at start + i/rate (open loop); the status codes."""
     codes: list[int] = [0] * count
     start = time.monotonic() + 0.2
     session_local = threading.local()
 
-    def send(index: int) -> None:
-        delay = start + index / rate - time.monotonic()
+    def send(position: int) -> None:
+        index = first + position
+        delay = start + position / rate - time.monotonic()
         if delay > 0:
             time.sleep(delay)
         http = getattr(session_local, "http", None)
@@ -114,7 +116,7 @@ def _submit_at_rate(base: str, key: str, count: int, rate: float) -> list[int]:
             external_id=f"load-{index}",
         )
         response = http.post(f"{base}/api/v1/comments", json=payload, headers=auth(key), timeout=30)
-        codes[index] = response.status_code
+        codes[position] = response.status_code
 
     from concurrent.futures import ThreadPoolExecutor
 
@@ -145,7 +147,7 @@ def test_serve_on_a_fresh_data_dir_decides_50_comments_a_second(
     env = _env(tmp_path / "var", model_dir)
     key = _setup(env)
     count, rate = 300, 50.0
-    with _serve(env, tmp_path / "serve.log") as base:
+    with _serve(env, tmp_path / "serve.log") as (base, _pid):
         started = time.monotonic()
         codes = _submit_at_rate(base, key, count, rate)
         sent_in = time.monotonic() - started
@@ -173,6 +175,44 @@ def test_serve_on_a_fresh_data_dir_decides_50_comments_a_second(
         f"max {waits[-1] * 1000:.0f} ms"
     )
     assert p99 < 10, "the embedded broker fell far behind"  # a very loose bound: shared CPUs
+
+
+def _child_group(parent: int, marker: str) -> int:
+    """The pid (and process group) of ``parent``'s child whose command line holds ``marker``."""
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == parent and marker in cmdline:
+            return int(proc.name)
+    raise AssertionError(f"no child of {parent} runs {marker!r}")
+
+
+def test_serve_starts_a_killed_worker_again_and_its_comments_are_decided(
+    tmp_path: Path, model_dir: Path
+) -> None:
+    """SIGKILL on the whole scoring worker (and its scheduler) while comments arrive."""
+    env = _env(tmp_path / "var", model_dir)
+    env["MODERATION_PENDING_SWEEP_SECONDS"] = "3"
+    key = _setup(env)
+    log = tmp_path / "serve.log"
+    with _serve(env, log) as (base, serve_pid):
+        worker = _child_group(serve_pid, "scoring@")
+        codes = _submit_at_rate(base, key, 50, 50.0)
+        os.killpg(worker, signal.SIGKILL)
+        codes += _submit_at_rate(base, key, 50, 50.0, first=50)
+        assert codes == [202] * 100, sorted(set(codes))
+        deadline = time.monotonic() + 60
+        while True:
+            pending = [c for c in _all_comments(base, key) if c["status"] == "pending"]
+            if not pending or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        assert not pending, f"{len(pending)} still pending:\n{log.read_text(errors='replace')}"
+        assert _child_group(serve_pid, "scoring@") != worker
+    assert "the scoring worker exited with status -9; starting it again" in log.read_text()
 
 
 DECLARE = """

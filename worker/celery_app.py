@@ -63,9 +63,12 @@ def create_celery(app: Flask) -> Celery:
         task_queues=None,
         worker_hijack_root_logger=False,
         beat_schedule={
+            # Comments pending for longer than one period are sent to scoring again (their
+            # message was lost with a dead worker, or never reached the broker).
             "sweep-pending": {
                 "task": TaskNames.SWEEP_PENDING,
                 "schedule": float(app.config["PENDING_SWEEP_SECONDS"]),
+                "args": (float(app.config["PENDING_SWEEP_SECONDS"]),),
             },
             "sweep-webhooks": {
                 "task": TaskNames.SWEEP_WEBHOOKS,
