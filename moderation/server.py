@@ -11,7 +11,7 @@
 - **Reading a request is bounded.** The headers of each request must arrive within
   ``keepalive`` seconds (gunicorn's gevent worker waits no longer for them), and every read of
   the socket, body included, within ``READ_TIMEOUT_SECONDS``; a client that stops sending is
-  answered 408 or dropped, and its greenlet ends.
+  answered 400 (a body cut short) or dropped, and its greenlet ends.
 - **The scoring that the synchronous APIs do in the web process** (Akismet, Perspective, Coral)
   runs in gevent's thread pool, under a time budget (``moderation/compat/store.py``), so the
   event loop keeps answering meanwhile.
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gunicorn.workers.base_async import AsyncWorker
 from gunicorn.workers.ggevent import GeventWorker
 
 #: Seconds any one read of a client's socket may wait (a parked or very slow client).
@@ -32,8 +33,10 @@ class ModerationWorker(GeventWorker):
     """gunicorn's gevent worker with a timeout on every read of a client's socket."""
 
     def handle(self, listener: Any, client: Any, addr: Any) -> None:
+        # GeventWorker.handle would make the socket blocking with no timeout; this is the rest
+        # of what it does.
         client.settimeout(READ_TIMEOUT_SECONDS)
-        super().handle(listener, client, addr)
+        AsyncWorker.handle(self, listener, client, addr)
 
 
 # gunicorn reads the module's settings by name.

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from sqlalchemy import select
 
 from moderation.api.auth import current_site, require_site
@@ -19,6 +23,30 @@ from moderation.tables import STATUSES, Comment
 bp = Blueprint("api_comments", __name__)
 
 MAX_WAIT_MS = 5000
+
+# Requests of each site waiting for a decision (?wait=) in this process, capped by the setting
+# WAIT_MAX_PER_SITE: over the cap a request is answered at once (202), so one key cannot hold
+# every connection of a web process in waits.
+_waiting: Counter[int] = Counter()
+_waiting_lock = threading.Lock()
+
+
+@contextmanager
+def _wait_slot(site_id: int) -> Iterator[bool]:
+    """True while this request may wait for its decision (a slot of the site's was free)."""
+    cap = int(current_app.config["WAIT_MAX_PER_SITE"])
+    with _waiting_lock:
+        allowed = _waiting[site_id] < cap
+        if allowed:
+            _waiting[site_id] += 1
+    try:
+        yield allowed
+    finally:
+        if allowed:
+            with _waiting_lock:
+                _waiting[site_id] -= 1
+                if _waiting[site_id] <= 0:
+                    del _waiting[site_id]
 
 
 def _comment_url(comment_id: str) -> str:
@@ -89,7 +117,10 @@ def submit_comment() -> tuple[Response, int]:
     comment, _created = comment_service.submit_comment(session, site=site, data=data)
     comment_id = comment.id
     decided_now = comment.status != CommentStatus.PENDING
-    if decided_now or (wait_ms and _wait_for_decision(comment_id, wait_ms)):
+    if not decided_now and wait_ms:
+        with _wait_slot(site.id) as allowed:
+            decided_now = allowed and _wait_for_decision(comment_id, wait_ms)
+    if decided_now:
         session.expire_all()
         decided = comment_service.get_comment(session, site=site, comment_id=comment_id)
         body = comment_service.serialize_comment(decided, url=_comment_url(comment_id))

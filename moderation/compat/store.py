@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from flask import current_app, g
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from werkzeug.exceptions import ServiceUnavailable
 
 from classifier.types import CommentInput
-from moderation.api.schemas import clean_text
+from moderation.api.schemas import MAX_CONTENT, clean_text
 from moderation.enums import CommentStatus, DecidedBy, ReasonCode
+from moderation.errors import UNAVAILABLE_RETRY_AFTER, Unprocessable
 from moderation.scoring import model_provider
 from moderation.services import labels, submission_rules
 from moderation.services.comments import (
@@ -77,10 +80,64 @@ class Submission:
         )
 
 
+class ContentTooLong(Unprocessable):
+    """A comment longer than the native API accepts (WordPress's own limit)."""
+
+    code = "content_too_long"
+
+
+def check_content(content: str) -> None:
+    """The native API's limit on a comment's text, for every API that scores one."""
+    if len(content) > MAX_CONTENT:
+        raise ContentTooLong(
+            f"The comment is {len(content)} characters long; the limit is {MAX_CONTENT}."
+        )
+
+
+def _gevent_hub() -> Any:
+    """gevent's hub when this process runs under gunicorn's gevent worker, else None."""
+    try:
+        from gevent import monkey
+    except ImportError:  # pragma: no cover - gevent is a dependency
+        return None
+    if not monkey.is_module_patched("socket"):
+        return None
+    from gevent import get_hub
+
+    return get_hub()
+
+
+def _within_budget(work: Any) -> Any:
+    """Run ``work()``, in gevent's thread pool under the time budget when served by gevent.
+
+    The event loop keeps serving other requests while a comment is scored (ONNX Runtime and
+    the tokenizer release the GIL). Over SYNC_SCORE_BUDGET_SECONDS the request is answered 503
+    with Retry-After; the comment text is bounded (``check_content``), so this is rare.
+    """
+    hub = _gevent_hub()
+    if hub is None:
+        return work()
+    from gevent import Timeout
+
+    budget = float(current_app.config["SYNC_SCORE_BUDGET_SECONDS"])
+    pending = hub.threadpool.spawn(work)
+    try:
+        return pending.get(timeout=budget)
+    except Timeout:
+        log.warning("scoring took longer than its budget of %.1fs; answered 503", budget)
+        g.retry_after = UNAVAILABLE_RETRY_AFTER
+        raise ServiceUnavailable(
+            f"Scoring took longer than {budget:g} seconds; retry later.",
+            retry_after=UNAVAILABLE_RETRY_AFTER,
+        ) from None
+
+
 def score(submission: Submission, *, spans: bool = False) -> ScoreData:
     """Score in the web process with the active model (loaded once per process)."""
+    check_content(submission.content)
     model = model_provider().get()
-    result = model.score_one(submission.model_input(), spans=spans)
+    item = submission.model_input()
+    result = _within_budget(lambda: model.score_one(item, spans=spans))
     return ScoreData(
         model_version=model.version,
         scores={name: round(float(value), 4) for name, value in result.scores.items()},
