@@ -125,3 +125,15 @@ def log_in(browser: requests.Session, base: str, email: str, password: str) -> r
         allow_redirects=False,
         timeout=60,
     )
+
+
+def log_out(browser: requests.Session, base: str) -> None:
+    page = browser.get(f"{base}/moderate/queue", allow_redirects=False, timeout=30)
+    assert page.status_code == 200, page.status_code
+    answer = browser.post(
+        f"{base}/moderate/logout",
+        data={"csrf_token": csrf_token(page.text)},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert answer.status_code == 302, answer.status_code
