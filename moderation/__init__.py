@@ -19,11 +19,26 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         level=app.config["LOG_LEVEL"],
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
-    app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from moderation import api, compat, db, enqueue, health, limits, scoring, web
+    from moderation import (
+        api,
+        compat,
+        db,
+        enqueue,
+        health,
+        limits,
+        request_body,
+        request_guard,
+        scoring,
+        web,
+    )
     from moderation.errors import register_error_handlers
 
+    # Malformed input refused first: bounded <int:> ids, NUL and control characters, broken
+    # bodies, too-deep JSON (before the blueprints, the converter; before the limiter, the hook).
+    request_guard.init_app(app)
+    request_body.init_app(app)  # whole, before a view opens a database session
+    app.json.sort_keys = False  # type: ignore[attr-defined]
     db.init_app(app)
     enqueue.init_app(app)
     scoring.init_app(app)

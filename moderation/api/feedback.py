@@ -6,7 +6,7 @@ from flask import Blueprint, Response, jsonify, request, url_for
 from pydantic import BaseModel, ConfigDict, StrictStr
 
 from moderation.api.auth import current_site, require_site
-from moderation.api.schemas import parse_body
+from moderation.api.schemas import Actor, parse_body
 from moderation.db import get_session
 from moderation.services import comments as comment_service
 from moderation.services.labels import apply_feedback
@@ -18,7 +18,7 @@ class FeedbackIn(BaseModel):
     model_config = ConfigDict(extra="ignore", strict=True)
 
     label: StrictStr  # checked against LABELS by the service (422), so a number is a 400
-    actor: StrictStr | None = None
+    actor: Actor | None = None  # cleaned as text; within the column with its site: prefix
 
 
 @bp.post("/comments/<comment_id>/feedback")

@@ -25,6 +25,8 @@ MAX_CONTENT = 65_525
 MAX_AUTHOR_NAME = 245
 MAX_AUTHOR_EMAIL = 100
 MAX_AUTHOR_URL = 200
+# Who gave feedback, as the site names them: stored as "site:<id>:<actor>" in 255 characters.
+MAX_ACTOR = 200
 # A comment's language as a site gives it: an ISO 639-1 (or 639-2/3) code, lower case.
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -51,6 +53,8 @@ Text = Annotated[StrictStr, BeforeValidator(_clean)]
 ExternalId = Annotated[
     StrictStr, BeforeValidator(_id_to_str), BeforeValidator(_clean), Field(max_length=255)
 ]
+
+Actor = Annotated[Text, Field(max_length=MAX_ACTOR)]
 
 
 class _Strict(BaseModel):

@@ -91,7 +91,9 @@ def _params() -> dict[str, str]:
             found[str(key)] = value if isinstance(value, str) else _scalar(value)
     else:
         found.update(request.form.items())
-    return found
+    # NUL is never text (PostgreSQL refuses it in columns, JSON and lookups): dropped, as the
+    # native API drops it from text.
+    return {key.replace("\x00", ""): value.replace("\x00", "") for key, value in found.items()}
 
 
 def _scalar(value: Any) -> str:
@@ -129,7 +131,10 @@ def _site(params: Mapping[str, str], key_name: str = "api_key", *, need_blog: bo
 
 
 def _redact(key: str) -> str:
-    return key[:6] + "..." if len(key) > 6 else key
+    shown = key[:6]
+    if not (shown.isascii() and shown.isprintable()):
+        return "(with characters no key has)"  # never CR/LF or non-Latin-1 into a header
+    return shown + "..." if len(key) > 6 else shown
 
 
 _SLASHED = re.compile(r"\\(.?)", re.DOTALL)
@@ -294,6 +299,7 @@ def _month_start(month: str | None = None) -> datetime:
     if month:
         try:
             start = datetime.strptime(month, "%Y-%m").replace(tzinfo=UTC)
+            _next_month(start)  # December 9999 has no next month
         except ValueError:
             raise Invalid('Invalid "month" value; use YYYY-MM.') from None
         return start

@@ -46,7 +46,8 @@ def _get(payload: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _text(value: Any, limit: int = 2000) -> str:
-    return value[:limit] if isinstance(value, str) else ""
+    # NUL is never text (PostgreSQL refuses it, in JSON too): dropped, as from the comment.
+    return value.replace("\x00", "")[:limit] if isinstance(value, str) else ""
 
 
 @bp.post("/coral/sites/<int:site_id>/moderation-phase")

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, jsonify, request
 from moderation.api.auth import current_site, require_site
 from moderation.db import get_session
 from moderation.errors import BadRequest
+from moderation.request_guard import db_int
 from moderation.services import webhooks
 
 bp = Blueprint("compat_webhooks", __name__)
@@ -27,7 +28,7 @@ def list_deliveries() -> Response:
     try:
         limit = int(request.args.get("limit", "50"))
         endpoint = request.args.get("endpoint_id")
-        endpoint_id = int(endpoint) if endpoint else None
+        endpoint_id = db_int(endpoint) if endpoint else None
     except ValueError:
         raise BadRequest("limit and endpoint_id must be whole numbers") from None
     if not 1 <= limit <= 500:

@@ -9,6 +9,7 @@ names another), then the longest waiting.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from classifier import ATTRIBUTES
 from moderation.enums import CommentStatus
 from moderation.errors import BadRequest
+from moderation.request_guard import db_int
 from moderation.tables import (
     Article,
     Author,
@@ -58,7 +60,7 @@ class QueueFilter:
     def from_args(cls, args: Any) -> QueueFilter:
         """Parse query-string arguments; anything malformed is a 400."""
 
-        def number(name: str, kind: type) -> Any:
+        def number(name: str, kind: Callable[[str], Any]) -> Any:
             raw = (args.get(name) or "").strip()
             if not raw:
                 return None
@@ -91,8 +93,8 @@ class QueueFilter:
             raise BadRequest(f"a search has at most {MAX_QUERY} characters")
         return cls(
             tab=tab,
-            site_id=number("site", int),
-            article_id=number("article", int),
+            site_id=number("site", db_int),
+            article_id=number("article", db_int),
             reason=reason,
             attribute=attribute,
             min_score=min_score,

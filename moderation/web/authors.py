@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from moderation.db import get_session
 from moderation.errors import BadRequest
+from moderation.request_guard import db_int
 from moderation.services import authors as author_service
 from moderation.services import moderation_queue
 from moderation.tables import Comment, Site
@@ -88,7 +89,7 @@ def author_ban(author_id: int) -> Any:
 @login_required
 def lift_ban(ban_id: int) -> Any:
     ban = author_service.lift_ban(get_session(), site_ids=site_ids(), ban_id=ban_id)
-    author_id = request.form.get("author_id", type=int)
+    author_id = request.form.get("author_id", type=db_int)
     if author_id is not None:
         return redirect(url_for("authors.author", author_id=_author(author_id).id))
     return redirect(url_for("queue.queue", site=ban.site_id))

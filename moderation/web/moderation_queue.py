@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from classifier import ATTRIBUTES
 from moderation.db import get_session
 from moderation.errors import BadRequest, NotFound
+from moderation.request_guard import db_int
 from moderation.services import accounts, moderation_queue
 from moderation.services import moderation_actions as actions
 from moderation.tables import Comment, Site
@@ -24,7 +25,7 @@ bp = page_blueprint("queue", __name__)
 
 def _page() -> int:
     raw = request.args.get("page") or "1"
-    if not raw.isdigit() or not 1 <= int(raw) <= 100_000:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 100_000:
         raise BadRequest("page must be a positive whole number")
     return int(raw)
 
@@ -55,7 +56,7 @@ def queue() -> str:
     histories = moderation_queue.author_histories(session, list({c.author_id for c in rows}))
     reports = moderation_queue.report_reasons(session, [c.id for c in rows])
     sites = accounts.sites_for(session, current_user())
-    undo_id = request.args.get("undo", type=int)
+    undo_id = request.args.get("undo", type=db_int)
     return render_template(
         "queue.html",
         flt=flt,
