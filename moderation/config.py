@@ -109,8 +109,9 @@ def load_settings(
         # long after logging in (docs/security.md, "Moderator accounts and sessions").
         "SESSION_IDLE_MINUTES": 60.0,
         "SESSION_LIFETIME_HOURS": 12.0,
-        # Checked log-in guesses: per address, and per browser that logged in to the account
-        # before; LOGIN_ACCOUNT_RATE_LIMIT is per account, for browsers it never logged in from.
+        # Checked log-in guesses from browsers that never logged in to the account: per address
+        # (LOGIN_RATE_LIMIT) and per account (LOGIN_ACCOUNT_RATE_LIMIT); a browser that did
+        # has the account's limit to itself, so nobody can lock its owner out (docs/security.md).
         "LOGIN_RATE_LIMIT": "10 per minute",
         "LOGIN_ACCOUNT_RATE_LIMIT": "10 per minute; 100 per day",
         "ENQUEUE": True,
