@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,10 @@ class Web:
     log: Path
 
 
-@pytest.fixture
-def web(databases: Databases, model_dir: Path, tmp_path: Path) -> Iterator[Web]:
+@contextmanager
+def _served(
+    databases: Databases, model_dir: Path, tmp_path: Path, **settings: str
+) -> Iterator[Web]:
     """gunicorn alone (no scoring worker, so comments stay pending), two sites."""
     config = service_config(tmp_path, databases.sqlite(), model_dir)
     keys: dict[str, str] = {}
@@ -50,13 +53,14 @@ def web(databases: Databases, model_dir: Path, tmp_path: Path) -> Iterator[Web]:
         )
     port = free_port()
     log = tmp_path / "gunicorn.log"
+    env = env_for(config) | {f"MODERATION_{name}": value for name, value in settings.items()}
     with log.open("ab") as out:
         proc = subprocess.Popen(
             [
                 *(sys.executable, "-m", "gunicorn", "-c", "python:moderation.server"),
                 *("--bind", f"127.0.0.1:{port}", "--workers", "2", "moderation:create_app()"),
             ],
-            env=env_for(config),
+            env=env,
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -74,7 +78,7 @@ def web(databases: Databases, model_dir: Path, tmp_path: Path) -> Iterator[Web]:
                 pass
             assert time.monotonic() < deadline, log.read_text(errors="replace")
             time.sleep(0.3)
-        # Both processes loaded their model: warm each with a scored request.
+        # Both processes load their model: warm each with a scored request.
         for _ in range(4):
             requests.post(
                 f"{base}/v1alpha1/comments:analyze",
@@ -86,6 +90,12 @@ def web(databases: Databases, model_dir: Path, tmp_path: Path) -> Iterator[Web]:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+@pytest.fixture
+def web(databases: Databases, model_dir: Path, tmp_path: Path) -> Iterator[Web]:
+    with _served(databases, model_dir, tmp_path) as served:
+        yield served
 
 
 def _timed(call: Any) -> tuple[float, Any]:
@@ -191,3 +201,65 @@ def test_one_key_holding_its_waits_does_not_delay_another_site(web: Web) -> None
     waited = [elapsed for elapsed, _status in results if elapsed >= 4.5]
     assert 1 <= len(waited) <= 2 * 4, waited
     assert sum(1 for elapsed, _status in results if elapsed < 2.0) >= 50 - 8
+
+
+def test_synchronous_scoring_over_its_budget_answers_503_not_a_stalled_worker(
+    databases: Databases, model_dir: Path, tmp_path: Path
+) -> None:
+    # A budget no comment of 60,000 characters can meet on this machine.
+    with _served(databases, model_dir, tmp_path, SYNC_SCORE_BUDGET_SECONDS="0.15") as served:
+        form = {
+            "api_key": served.keys["other"],
+            "blog": "https://other.example",
+            "user_ip": "203.0.113.5",
+        }
+        long_text = "The council should publish the minutes of every meeting. " * 1000
+        answer = requests.post(
+            f"{served.base}/1.1/comment-check",
+            data=form | {"comment_content": long_text[:60_000]},
+            timeout=30,
+        )
+        assert answer.status_code == 503
+        assert answer.text == "invalid"
+        assert answer.headers["Retry-After"] == "5"
+        # A short comment fits the budget, and the process still answers.
+        shorts = [
+            requests.post(
+                f"{served.base}/1.1/comment-check",
+                data=form | {"comment_content": "Thanks for the clear report."},
+                timeout=30,
+            )
+            for _ in range(6)
+        ]
+        assert [(a.status_code, a.text) for a in shorts[-3:]] == [(200, "false")] * 3
+        assert requests.get(f"{served.base}/healthz", timeout=5).status_code == 200
+
+
+def test_every_scoring_api_refuses_text_over_the_native_limit(web: Web) -> None:
+    too_long = "a" * 65_526
+    akismet = requests.post(
+        f"{web.base}/1.1/comment-check",
+        data={
+            "api_key": web.keys["other"],
+            "blog": "https://other.example",
+            "user_ip": "203.0.113.5",
+            "comment_content": too_long,
+        },
+        timeout=30,
+    )
+    assert akismet.status_code == 422 and akismet.text == "invalid"
+    assert "65525" in akismet.headers["X-akismet-debug-help"]
+    native = requests.post(
+        f"{web.base}/api/v1/comments",
+        json=comment_payload(content=too_long),
+        headers={"Authorization": f"Bearer {web.keys['other']}"},
+        timeout=30,
+    )
+    assert native.status_code == 422
+    perspective = requests.post(
+        f"{web.base}/v1alpha1/comments:analyze",
+        headers={"X-Goog-Api-Key": web.keys["other"]},
+        json={"comment": {"text": too_long}, "requestedAttributes": {"TOXICITY": {}}},
+        timeout=30,
+    )
+    assert perspective.status_code == 400
