@@ -5,6 +5,7 @@ This is the only module that reads the environment.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -40,6 +41,7 @@ _ENV_SETTINGS: dict[str, type] = {
     "LOGIN_RATE_LIMIT": str,
     "LOGIN_ACCOUNT_RATE_LIMIT": str,
     "ENCODER_MODE": str,
+    "WEBHOOK_ALLOWED_NETWORKS": str,
 }
 
 
@@ -75,6 +77,17 @@ def _persistent_secret(data_dir: Path) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
     return key
+
+
+def _check_networks(value: Any) -> None:
+    """MODERATION_WEBHOOK_ALLOWED_NETWORKS must name networks: a typo stops the start."""
+    items = value.replace(";", ",").split(",") if isinstance(value, str) else list(value)
+    for item in items:
+        if str(item).strip():
+            try:
+                ipaddress.ip_network(str(item).strip(), strict=False)
+            except ValueError as error:
+                raise ValueError(f"MODERATION_WEBHOOK_ALLOWED_NETWORKS: {error}") from None
 
 
 def load_settings(
@@ -118,6 +131,9 @@ def load_settings(
         # The language-model stage scores every comment ("all"), only those the linear stage
         # is unsure about ("band", for very large sites), or none ("off").
         "ENCODER_MODE": "all",
+        # Networks webhooks may reach although they are loopback, private, link-local...
+        # (comma-separated, e.g. "10.0.0.0/8,127.0.0.1/32"; services/destinations.py).
+        "WEBHOOK_ALLOWED_NETWORKS": "",
     }
     settings.update(_from_env(env))
     if test_config:
@@ -136,6 +152,7 @@ def load_settings(
     if not settings.get("SECRET_KEY"):
         settings["SECRET_KEY"] = _persistent_secret(data_dir)
     settings["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]
+    _check_networks(settings["WEBHOOK_ALLOWED_NETWORKS"])
     if settings["ENCODER_MODE"] not in ("all", "band", "off"):
         raise ValueError(
             f"MODERATION_ENCODER_MODE={settings['ENCODER_MODE']!r}: expected all, band or off"

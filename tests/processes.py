@@ -35,6 +35,7 @@ def env_for(config: dict[str, Any]) -> dict[str, str]:
         "BROKER_VISIBILITY_TIMEOUT",
         "MODEL_REFRESH_SECONDS",
         "PENDING_SWEEP_SECONDS",
+        "WEBHOOK_ALLOWED_NETWORKS",
     ):
         if name in config:
             env[f"MODERATION_{name}"] = str(config[name])

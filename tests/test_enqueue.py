@@ -86,8 +86,8 @@ def test_deliveries_are_batched_per_endpoint_and_per_transaction(make_app: AppFa
     with get_db(app).session() as session:
         site = session.get(Site, site_id)
         assert site is not None
-        webhooks.create_endpoint(session, site=site, url="http://127.0.0.1:9/a")
-        webhooks.create_endpoint(session, site=site, url="http://127.0.0.1:9/b")
+        webhooks.create_endpoint(session, site=site, url="https://hooks.example/a")
+        webhooks.create_endpoint(session, site=site, url="https://hooks.example/b")
     with app.app_context(), get_db(app).session() as session:
         for event_type in ("comment.decided", "comment.entered_queue"):
             events.emit(session, site_id=site_id, event_type=event_type, data={"comment_id": "c1"})

@@ -7,6 +7,7 @@ receiver accepts the request when any of the values matches its secret.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import logging
@@ -14,15 +15,18 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
+import certifi
 import requests
+import urllib3
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from moderation.enqueue import enqueue_on_commit
 from moderation.enums import DeliveryStatus
 from moderation.errors import NotFound, Unprocessable
+from moderation.services import destinations
 from moderation.services.events import EVENT_TYPES
 from moderation.tables import Site
 from moderation.tables.base import utcnow
@@ -102,13 +106,14 @@ def secrets_in_use(endpoint: WebhookEndpoint, now: datetime | None = None) -> li
 
 
 def _check_url(url: str) -> str:
+    """The URL, or a 422: not http(s), too long, or a destination that is refused."""
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise Unprocessable("a webhook URL must be an absolute http:// or https:// URL")
     if len(url) > 2000:
         raise Unprocessable("a webhook URL must be at most 2000 characters")
-    return url
+    try:
+        return destinations.check_url(url)
+    except destinations.DestinationRefused as error:
+        raise Unprocessable(str(error)) from None
 
 
 def _check_events(events: list[str] | None) -> list[str]:
@@ -207,12 +212,100 @@ class Sender(Protocol):
     def __call__(self, url: str, body: bytes, headers: dict[str, str]) -> int: ...
 
 
+class DeliveryError(Exception):
+    """A failed attempt. Its text is what the delivery log shows, and it is always one of a
+    few generic words: the log must not tell a site what is listening where."""
+
+
+REFUSED = "destination not allowed"
+CONNECTION_FAILED = "connection failed"
+TIMED_OUT = "timed out"
+
+
+def ca_bundle() -> str:
+    """The certificates a receiver's TLS certificate is checked against (requests' own)."""
+    return certifi.where()
+
+
+def _post(
+    destination: destinations.Destination, address: str, body: bytes, headers: dict[str, str]
+) -> int:
+    """POST to one vetted address; the name goes in ``Host`` and, over TLS, in SNI."""
+    timeout = urllib3.Timeout(connect=REQUEST_TIMEOUT[0], read=REQUEST_TIMEOUT[1])
+    pool: urllib3.HTTPConnectionPool
+    if destination.scheme == "https":
+        pool = urllib3.HTTPSConnectionPool(
+            address,
+            destination.port,
+            timeout=timeout,
+            retries=False,
+            maxsize=1,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=ca_bundle(),
+            server_hostname=destination.host,
+            assert_hostname=destination.host,
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(
+            address, destination.port, timeout=timeout, retries=False, maxsize=1
+        )
+    try:
+        response = pool.urlopen(
+            "POST",
+            destination.target,
+            body=body,
+            headers=headers,
+            retries=False,
+            redirect=False,  # a redirect is an answer that is not 2xx, never followed
+            assert_same_host=False,
+            preload_content=False,
+        )
+        status = int(response.status)
+        response.close()
+        return status
+    finally:
+        pool.close()
+
+
 def http_sender(url: str, body: bytes, headers: dict[str, str]) -> int:
-    response = requests.post(
-        url, data=body, headers=headers, timeout=REQUEST_TIMEOUT, allow_redirects=False
-    )
-    response.close()
-    return response.status_code
+    """POST to the URL's host at an address vetted now (no DNS rebinding); no proxy, no redirect.
+
+    Raises ``DeliveryError`` with a generic reason; the detail goes to the service's own log.
+    """
+    try:
+        destination = destinations.resolve(url)
+    except destinations.DestinationRefused as error:
+        raise DeliveryError(REFUSED) from error
+    except (OSError, UnicodeError) as error:
+        raise DeliveryError(CONNECTION_FAILED) from error
+    headers = {**headers, "Host": destination.host_header}
+    if destination.username is not None:
+        userinfo = f"{unquote(destination.username)}:{unquote(destination.password or '')}"
+        headers["Authorization"] = "Basic " + base64.b64encode(userinfo.encode()).decode()
+    last: Exception | None = None
+    for address in destination.addresses:
+        try:
+            return _post(destination, address, body, headers)
+        except urllib3.exceptions.NewConnectionError as error:
+            last = error  # refused or unreachable: the name's next address, if any
+        except urllib3.exceptions.ConnectTimeoutError as error:
+            last = error
+        except urllib3.exceptions.TimeoutError as error:
+            raise DeliveryError(TIMED_OUT) from error
+        except (urllib3.exceptions.HTTPError, OSError) as error:
+            raise DeliveryError(CONNECTION_FAILED) from error
+    if isinstance(last, urllib3.exceptions.NewConnectionError):
+        raise DeliveryError(CONNECTION_FAILED) from last
+    raise DeliveryError(TIMED_OUT) from last
+
+
+def _generic(error: Exception) -> str:
+    """The delivery log's words for a failure of any sender."""
+    if isinstance(error, DeliveryError):
+        return str(error)
+    if isinstance(error, requests.Timeout):
+        return TIMED_OUT
+    return CONNECTION_FAILED
 
 
 @dataclass(frozen=True)
@@ -247,12 +340,16 @@ def attempt_delivery(
 
     status_code: int | None = None
     error: str | None = None
+    detail = ""
     try:
         status_code = sender(url, body, headers)
         if not 200 <= status_code < 300:
             error = f"HTTP {status_code}"
-    except requests.RequestException as exc:
-        error = f"{type(exc).__name__}: {exc}"[:1000]
+    except (DeliveryError, requests.RequestException) as exc:
+        error = _generic(exc)
+        cause = exc.__cause__ or exc
+        # For the operator's log only: the site sees the generic words.
+        detail = f" detail={type(cause).__name__}"
 
     delivery = session.get(WebhookDelivery, delivery_id)
     if delivery is None:
@@ -281,7 +378,7 @@ def attempt_delivery(
         delivery.endpoint_id,
         delivery.attempts,
         result.outcome,
-        f" error={error}" if error else "",
+        f" error={error!r}{detail}" if error else "",
     )
     return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -48,8 +49,19 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def receiver(script: list[int] | None = None, delay: float = 0.0) -> Iterator[Receiver]:
-    """Serve on a free loopback port; yields the receiver with its URL."""
+def receiver(
+    script: list[int] | None = None,
+    delay: float = 0.0,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    headers: dict[str, str] | None = None,
+    tls: ssl.SSLContext | None = None,
+) -> Iterator[Receiver]:
+    """Serve on a loopback address (a free port unless given); yields the receiver with its URL.
+
+    ``headers`` are added to every answer (a ``Location`` for a redirect); ``tls`` serves HTTPS.
+    """
     state: Receiver
 
     class Handler(BaseHTTPRequestHandler):
@@ -61,15 +73,22 @@ def receiver(script: list[int] | None = None, delay: float = 0.0) -> Iterator[Re
             with state.lock:
                 state.requests.append(Received(self.path, dict(self.headers.items()), body, status))
             self.send_response(status)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", "0")
             self.end_headers()
 
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = _Server(("127.0.0.1", 0), Handler)
+    server = _Server((host, port), Handler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+    scheme = "https" if tls is not None else "http"
     state = Receiver(
-        url=f"http://127.0.0.1:{server.server_address[1]}/hooks", script=script or [], delay=delay
+        url=f"{scheme}://{host}:{server.server_address[1]}/hooks",
+        script=script or [],
+        delay=delay,
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

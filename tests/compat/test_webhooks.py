@@ -28,11 +28,14 @@ from tests.compat.receiver import Received, receiver
 from tests.conftest import REDIS_URL, AppFactory
 from tests.processes import running_worker
 
+# The receivers listen on loopback, which webhooks may reach only when the operator allows it.
+LOOPBACK = {"WEBHOOK_ALLOWED_NETWORKS": "127.0.0.1/32"}
+
 ABUSE = "You are a pathetic idiot and a worthless piece of garbage. Shut up, moron."
 
 
 def add_endpoint(app: Flask, site_id: int, url: str, events_: list[str] | None = None) -> str:
-    with get_db(app).session() as session:
+    with app.app_context(), get_db(app).session() as session:
         site = session.get(Site, site_id)
         assert site is not None
         return webhooks.create_endpoint(session, site=site, url=url, events=events_).secret
@@ -69,12 +72,12 @@ def envelope(request: Received) -> dict[str, object]:
 
 
 def test_a_delivery_is_signed_over_the_raw_body(make_app: AppFactory) -> None:
-    app = make_app("sqlite", ENQUEUE=False)
+    app = make_app("sqlite", ENQUEUE=False, **LOOPBACK)
     site_id, _ = create_site(app)
     with receiver() as hook:
         secret = add_endpoint(app, site_id, hook.url)
         (delivery_id,) = emit_one(app, site_id)
-        with get_db(app).session() as session:
+        with app.app_context(), get_db(app).session() as session:
             attempt = webhooks.attempt_delivery(session, delivery_id=delivery_id)
         assert attempt.outcome == "delivered"
         (request,) = hook.requests
@@ -93,7 +96,7 @@ def test_a_delivery_is_signed_over_the_raw_body(make_app: AppFactory) -> None:
 
 
 def test_during_rotation_both_secrets_sign(make_app: AppFactory) -> None:
-    app = make_app("sqlite", ENQUEUE=False)
+    app = make_app("sqlite", ENQUEUE=False, **LOOPBACK)
     site_id, _ = create_site(app)
     with receiver() as hook:
         old = add_endpoint(app, site_id, hook.url)
@@ -103,7 +106,7 @@ def test_during_rotation_both_secrets_sign(make_app: AppFactory) -> None:
             (endpoint,) = webhooks.list_endpoints(session, site=site)
             new = webhooks.rotate_secret(session, site=site, endpoint_id=endpoint.id)
         (delivery_id,) = emit_one(app, site_id)
-        with get_db(app).session() as session:
+        with app.app_context(), get_db(app).session() as session:
             webhooks.attempt_delivery(session, delivery_id=delivery_id)
             site = session.get(Site, site_id)
             assert site is not None
@@ -119,13 +122,13 @@ def test_during_rotation_both_secrets_sign(make_app: AppFactory) -> None:
 
 
 def test_failures_retry_with_backoff_then_give_up(make_app: AppFactory) -> None:
-    app = make_app("sqlite", ENQUEUE=False)
+    app = make_app("sqlite", ENQUEUE=False, **LOOPBACK)
     site_id, _ = create_site(app)
     with receiver(script=[503] * webhooks.MAX_ATTEMPTS) as hook:
         add_endpoint(app, site_id, hook.url)
         (delivery_id,) = emit_one(app, site_id)
         waits = []
-        with get_db(app).session() as session:
+        with app.app_context(), get_db(app).session() as session:
             for _ in range(webhooks.MAX_ATTEMPTS):
                 attempt = webhooks.attempt_delivery(session, delivery_id=delivery_id)
                 waits.append(attempt.retry_in)
@@ -143,23 +146,24 @@ def test_failures_retry_with_backoff_then_give_up(make_app: AppFactory) -> None:
 
 
 def test_an_unreachable_endpoint_is_logged(make_app: AppFactory) -> None:
-    app = make_app("sqlite", ENQUEUE=False)
+    app = make_app("sqlite", ENQUEUE=False, **LOOPBACK)
     site_id, key = create_site(app)
     with receiver() as hook:
         dead_url = hook.url
     add_endpoint(app, site_id, dead_url)
     (delivery_id,) = emit_one(app, site_id)
-    with get_db(app).session() as session:
+    with app.app_context(), get_db(app).session() as session:
         assert webhooks.attempt_delivery(session, delivery_id=delivery_id).outcome == "retry"
     log = app.test_client().get("/api/v1/webhooks/deliveries", headers=auth(key)).get_json()
     (item,) = log["items"]
     assert item["status"] == "retrying"
     assert item["attempts"] == 1
-    assert "ConnectionError" in item["last_error"]
+    # The log says only that much: it must not work as a port scanner.
+    assert item["last_error"] == "connection failed"
 
 
 def test_nothing_is_recorded_when_the_transaction_rolls_back(make_app: AppFactory) -> None:
-    app = make_app("sqlite", ENQUEUE=False)
+    app = make_app("sqlite", ENQUEUE=False, **LOOPBACK)
     site_id, _ = create_site(app)
     add_endpoint(app, site_id, "http://127.0.0.1:9/never")
     with app.app_context(), get_db(app).session() as session:
@@ -171,7 +175,7 @@ def test_nothing_is_recorded_when_the_transaction_rolls_back(make_app: AppFactor
 
 
 def test_only_subscribed_events_are_recorded(make_app: AppFactory) -> None:
-    app = make_app("sqlite", ENQUEUE=False)
+    app = make_app("sqlite", ENQUEUE=False, **LOOPBACK)
     site_id, _ = create_site(app)
     add_endpoint(app, site_id, "http://127.0.0.1:9/a", ["comment.entered_queue"])
     emit_one(app, site_id, "comment.decided")
@@ -181,7 +185,7 @@ def test_only_subscribed_events_are_recorded(make_app: AppFactory) -> None:
 
 
 def test_the_log_is_per_site_and_shows_no_secrets(make_app: AppFactory) -> None:
-    app = make_app("sqlite", ENQUEUE=False)
+    app = make_app("sqlite", ENQUEUE=False, **LOOPBACK)
     site_a, key_a = create_site(app, "a")
     _, key_b = create_site(app, "b")
     secret = add_endpoint(app, site_a, "http://127.0.0.1:9/a")
@@ -199,7 +203,7 @@ def test_the_log_is_per_site_and_shows_no_secrets(make_app: AppFactory) -> None:
 
 
 def test_the_cli_manages_webhooks_and_shows_the_log(make_app: AppFactory) -> None:
-    app = make_app("sqlite", ENQUEUE=False)
+    app = make_app("sqlite", ENQUEUE=False, **LOOPBACK)
     site_id, _ = create_site(app, "daily")
     runner = app.test_cli_runner()
     added = runner.invoke(webhooks_group, ["add", "daily", "https://hooks.example/x", "--json"])
@@ -227,6 +231,8 @@ def test_the_cli_manages_webhooks_and_shows_the_log(make_app: AppFactory) -> Non
     assert missing.exit_code != 0 and "no delivery nope" in missing.output
     bad = runner.invoke(webhooks_group, ["add", "daily", "ftp://nope"])
     assert bad.exit_code != 0 and "http" in bad.output
+    metadata = runner.invoke(webhooks_group, ["add", "daily", "http://169.254.169.254/latest"])
+    assert metadata.exit_code != 0 and "may not receive webhooks" in metadata.output
     removed = runner.invoke(webhooks_group, ["remove", "daily", str(body["id"])])
     assert removed.exit_code == 0
     assert deliveries(app) == []
@@ -238,12 +244,12 @@ def test_the_cli_manages_webhooks_and_shows_the_log(make_app: AppFactory) -> Non
 def stack_app(request: pytest.FixtureRequest, make_app: AppFactory) -> Iterator[Flask]:
     """SQLite with the embedded broker, or PostgreSQL with Redis."""
     if request.param == "embedded":
-        yield make_app("sqlite")
+        yield make_app("sqlite", **LOOPBACK)
         return
     db = 1 + uuid.uuid4().int % 15
     broker = redis.Redis.from_url(f"{REDIS_URL}/{db}")
     broker.flushdb()
-    yield make_app("postgres", BROKER_URL=f"{REDIS_URL}/{db}")
+    yield make_app("postgres", BROKER_URL=f"{REDIS_URL}/{db}", **LOOPBACK)
     broker.flushdb()
 
 
@@ -295,7 +301,7 @@ def test_a_real_worker_delivers_in_order_and_retries(stack_app: Flask, tmp_path:
 @pytest.mark.integration
 def test_a_hanging_receiver_does_not_delay_scoring(make_app: AppFactory, tmp_path: Path) -> None:
     """With the events queue on its own worker, comments are decided while deliveries hang."""
-    app = make_app("sqlite")
+    app = make_app("sqlite", **LOOPBACK)
     ensure_default_model(app)
     site_id, key = create_site(app)
     config = dict(app.config)
@@ -330,7 +336,7 @@ def test_the_sweep_sends_deliveries_whose_task_was_lost(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
     """Deliveries committed while nothing could be enqueued go out with the webhook sweep."""
-    offline = make_app("sqlite", ENQUEUE=False)
+    offline = make_app("sqlite", ENQUEUE=False, **LOOPBACK)
     site_id, _ = create_site(offline)
     with receiver() as hook:
         secret = add_endpoint(offline, site_id, hook.url)

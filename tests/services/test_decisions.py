@@ -30,7 +30,7 @@ def pending_comment(app: Flask) -> str:
     with get_db(app).session() as session:
         site = session.get(Site, site_id)
         assert site is not None
-        webhooks.create_endpoint(session, site=site, url="http://127.0.0.1:9/hook")
+        webhooks.create_endpoint(session, site=site, url="https://hooks.example/hook")
     response = app.test_client().post("/api/v1/comments", json=comment_payload(), headers=auth(key))
     assert response.status_code == 202
     comment_id: str = response.get_json()["id"]
