@@ -28,6 +28,7 @@ from flask import (
 )
 from itsdangerous import BadData, URLSafeTimedSerializer
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response as BaseResponse
 
 from moderation.db import get_session
 from moderation.errors import Problem
@@ -211,7 +212,7 @@ def _login_buckets(email: str) -> dict[str, login_throttle.Limits]:
     return {address: _limits(str(config["LOGIN_RATE_LIMIT"])), account: per_account}
 
 
-def _remember_device(response: Response, email: str) -> None:
+def _remember_device(response: BaseResponse, email: str) -> None:
     account = login_throttle.account_bucket(email)
     known = _known_devices()
     device = next((d for a, d in known if a == account), None) or secrets.token_urlsafe(16)
@@ -225,6 +226,11 @@ def _remember_device(response: Response, email: str) -> None:
         httponly=True,
         samesite="Lax",
     )
+
+
+def _printable(text: str) -> str:
+    """A header's text fit to store and show: no control characters (no NUL for PostgreSQL)."""
+    return "".join(char if char.isprintable() else "?" for char in text)
 
 
 def _wait_words(seconds: int) -> str:
@@ -261,7 +267,8 @@ def login() -> Any:
 
 @bp.post("/login")
 def login_post() -> Any:
-    email = (request.form.get("email") or "").strip()[:254]
+    # NUL never belongs in an address (and PostgreSQL text cannot hold it).
+    email = (request.form.get("email") or "").replace("\x00", "").strip()[:254]
     password = request.form.get("password") or ""
     next_url = request.form.get("next") or ""
     db = get_session()
@@ -289,8 +296,8 @@ def login_post() -> Any:
         db,
         user,
         policy=session_policy(),
-        user_agent=request.user_agent.string,
-        ip_address=request.remote_addr or "",
+        user_agent=_printable(request.user_agent.string),
+        ip_address=_printable(request.remote_addr or ""),
     )
     session.permanent = True
     response = redirect(safe_next(next_url, url_for("queue.queue")))

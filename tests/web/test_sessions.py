@@ -76,6 +76,18 @@ def test_the_cookie_carries_only_a_random_id_kept_hashed(app: Flask, client: Fla
     assert row.expires_at - row.created_at == timedelta(hours=12)
 
 
+def test_odd_bytes_in_the_login_form_and_headers_are_no_500(app: Flask) -> None:
+    create_user(app, "mod@example.org")
+    client = app.test_client()
+    # Refused as a bad form or as a wrong password, never a 500.
+    assert login(client, "mod\x00@example.org", "not it\x00at all").status_code in (400, 401)
+    client.environ_base["HTTP_USER_AGENT"] = "agent\x00\r with NUL " + "x" * 500
+    assert login(client, "mod@example.org").status_code == 302
+    (row,) = _rows(app)
+    assert row.user_agent.startswith("agent?? with NUL")
+    assert len(row.user_agent) == 200
+
+
 def test_a_copied_cookie_is_refused_after_logout(app: Flask, client: FlaskClient) -> None:
     create_site(app, "alpha")
     create_user(app, "mod@example.org", sites=("alpha",))
