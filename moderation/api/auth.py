@@ -10,7 +10,8 @@ from flask import g, request
 
 from moderation.db import get_session
 from moderation.errors import Unauthorized
-from moderation.services.sites import hash_key, site_for_key
+from moderation.request_keys import rate_limit_key as rate_limit_key  # counts per site
+from moderation.services.sites import site_for_key
 from moderation.tables import Site
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,12 +23,6 @@ def bearer_key() -> str | None:
     if scheme.lower() != "bearer" or not value.strip():
         return None
     return value.strip()
-
-
-def rate_limit_key() -> str:
-    """Rate limits count per API key (hashed), else per client address."""
-    key = bearer_key()
-    return f"key:{hash_key(key)[:16]}" if key else f"ip:{request.remote_addr}"
 
 
 def require_site(view: F) -> F:
