@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from classifier.language import detect
 from moderation.enqueue import enqueue_on_commit
 from moderation.enums import CommentStatus, DecidedBy
-from moderation.errors import BadRequest, NotFound
+from moderation.errors import BadRequest, Conflict, NotFound, TooManyRequests
 from moderation.services import submission_rules
 from moderation.services.decisions import announce_decided, decided_event, record_decision
 from moderation.services.types import ArticleData, AuthorData, CommentData
@@ -113,7 +113,8 @@ def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[
     """Store a new comment and its ``submitted`` event; commit; then send it to be scored.
 
     Returns ``(comment, created)``. The same ``external_id`` again returns the stored comment
-    unchanged. A comment the submission rules reject is stored decided and not scored; a
+    unchanged, before flood control and the duplicate check, also when the two submissions
+    arrive at the same time. A comment the submission rules reject is stored decided and not scored; a
     pending one is sent to the scoring queue once the commit has made it visible.
     """
     if data.external_id is not None:
@@ -125,9 +126,19 @@ def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[
     author = get_or_create_author(session, site, data.author)
     session.flush()
     # Refuses closed, flooding and duplicate comments; a ban or disallowed word rejects at once.
-    ruled = submission_rules.check_submission(
-        session, site=site, article=article, author=author, data=data
-    )
+    try:
+        ruled = submission_rules.check_submission(
+            session, site=site, article=article, author=author, data=data
+        )
+    except (TooManyRequests, Conflict):
+        # Idempotency comes first: a concurrent submission of this external_id, committed since
+        # the lookup above, is what flood control or the duplicate check just saw. The refusal
+        # rolled the session back, so this lookup reads what is committed now.
+        if data.external_id is not None:
+            existing = find_by_external_id(session, site, data.external_id)
+            if existing is not None:
+                return existing, False
+        raise
     comment = Comment(
         id=new_id(),  # known before the commit, for the scoring task
         site_id=site.id,
