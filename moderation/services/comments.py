@@ -114,8 +114,8 @@ def submit_comment(session: Session, *, site: Site, data: CommentData) -> tuple[
 
     Returns ``(comment, created)``. The same ``external_id`` again returns the stored comment
     unchanged, before flood control and the duplicate check, also when the two submissions
-    arrive at the same time. A comment the submission rules reject is stored decided and not scored; a
-    pending one is sent to the scoring queue once the commit has made it visible.
+    arrive at the same time. A comment the submission rules reject is stored decided and not
+    scored; a pending one is sent to the scoring queue once the commit has made it visible.
     """
     if data.external_id is not None:
         existing = find_by_external_id(session, site, data.external_id)
