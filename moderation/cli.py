@@ -249,7 +249,11 @@ def worker_command(
     if concurrency:
         argv += ["--concurrency", str(concurrency)]
     if beat:
-        argv += ["--beat", "--schedule", str(Path(app.config["DATA_DIR"]) / "celerybeat-schedule")]
+        # The scheduler keeps its state under the data folder; without it, beat dies at start
+        # and the pending sweep never runs.
+        data_dir = Path(app.config["DATA_DIR"])
+        data_dir.mkdir(parents=True, exist_ok=True)
+        argv += ["--beat", "--schedule", str(data_dir / "celerybeat-schedule")]
     celery.worker_main([*argv, *celery_args])
 
 

@@ -12,6 +12,7 @@ import os
 import pwd
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -74,12 +75,8 @@ class PostgresServer:
     initdb refuses to run as root, so as root the cluster belongs to the ``postgres`` user.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self) -> None:
         self.bin = _postgres_bin()
-        self.folder = folder
-        self.data = folder / "pgdata"
-        self.port = free_port()
-        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
         self._user: str | None = None
         if os.geteuid() == 0:
             try:
@@ -87,17 +84,15 @@ class PostgresServer:
             except KeyError:
                 pytest.skip("running as root and there is no postgres user for initdb")
             self._user = "postgres"
-        folder.mkdir(parents=True, exist_ok=True)
+        # Directly under the system's temporary folder: pytest keeps its own tree readable by
+        # its user only (and resets that while other runs start), and the server's user must
+        # reach the cluster.
+        self.folder = Path(tempfile.mkdtemp(prefix="moderation-test-pg-"))
         if self._user:
-            shutil.chown(folder, self._user)
-            os.chmod(folder, 0o755)  # noqa: S103 (the server's own user reads it)
-            # Every folder above must be searchable by the server's user.
-            for parent in folder.parents:
-                if parent == Path("/"):
-                    break
-                mode = parent.stat().st_mode
-                if not mode & 0o001:
-                    os.chmod(parent, mode | 0o001)
+            shutil.chown(self.folder, self._user)
+        self.data = self.folder / "pgdata"
+        self.port = free_port()
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
         self._run(
             str(self.bin / "initdb"),
             "-D",
@@ -112,12 +107,20 @@ class PostgresServer:
 
     def _run(self, *command: str) -> None:
         full = ["runuser", "-u", self._user, "--", *command] if self._user else list(command)
-        subprocess.run(full, check=True, capture_output=True, cwd=self.folder)
+        done = subprocess.run(full, capture_output=True, text=True, cwd=self.folder, check=False)
+        if done.returncode:
+            log = self.folder / "server.log"
+            raise AssertionError(
+                f"{' '.join(command[:2])} failed: {done.stdout}{done.stderr}\n"
+                + (log.read_text(errors="replace")[-3000:] if log.exists() else "")
+            )
 
     def start(self) -> None:
         options = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            # No fsync: a stopped server is not a crashed machine, the OS keeps what was
+            # written. Commits stay synchronous, so an answered commit survives "immediate".
+            "-c fsync=off -c full_page_writes=off"
         )
         self._run(
             str(self.bin / "pg_ctl"),
@@ -139,6 +142,6 @@ class PostgresServer:
 
     def remove(self) -> None:
         if self.data.exists():
-            with contextlib.suppress(subprocess.CalledProcessError, AssertionError):
+            with contextlib.suppress(AssertionError):
                 self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -18,8 +17,8 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def own_postgres(tmp_path: Path) -> Iterator[PostgresServer]:
-    server = PostgresServer(tmp_path / "pg")
+def own_postgres() -> Iterator[PostgresServer]:
+    server = PostgresServer()
     server.start()
     yield server
     server.remove()
