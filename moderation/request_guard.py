@@ -128,7 +128,7 @@ class GuardedRequest(Request):
     """Flask's request, with a body stream that turns transport errors into a 400."""
 
     @cached_property
-    def stream(self) -> Any:  # type: ignore[override]
+    def stream(self) -> Any:
         return _GuardedStream(super().stream)
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from flask import Blueprint, Response, jsonify, request, url_for
-from pydantic import BaseModel, ConfigDict, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from moderation.api.auth import current_site, require_site
 from moderation.api.schemas import Actor, parse_body
 from moderation.db import get_session
 from moderation.services import comments as comment_service
 from moderation.services.labels import apply_feedback
+from moderation.tables import LABELS
 
 bp = Blueprint("api_feedback", __name__)
 
@@ -17,7 +20,8 @@ bp = Blueprint("api_feedback", __name__)
 class FeedbackIn(BaseModel):
     model_config = ConfigDict(extra="ignore", strict=True)
 
-    label: StrictStr  # checked against LABELS by the service (422), so a number is a 400
+    # Checked against LABELS by the service (422), so a number is a 400; the document names them.
+    label: Annotated[StrictStr, Field(json_schema_extra={"enum": list(LABELS)})]
     actor: Actor | None = None  # cleaned as text; within the column with its site: prefix
 
 

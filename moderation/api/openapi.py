@@ -59,10 +59,16 @@ def build_document() -> dict[str, Any]:
         ],
         ref_template="#/components/schemas/{model}",
     )
+    # Every operation: a malformed request (a NUL or control character in the URL, a bad query
+    # parameter, a body that is not JSON of the expected shape or whose chunked encoding is
+    # broken), a missing key, the rate limit, a database restarting (moderation/request_guard.py).
     common = {
+        "400": _problem("Malformed request: URL, query parameters, JSON or body encoding"),
         "401": _problem("Missing or unknown API key"),
         "429": _problem("Too many requests"),
+        "503": _problem("A dependency is not answering; retry after Retry-After seconds"),
     }
+    with_body = {"413": _problem("Body too large"), **common}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -96,10 +102,10 @@ def build_document() -> dict[str, Any]:
                     "responses": {
                         "200": _json("CommentOut", "Decided within the wait, or already known"),
                         "202": _json("Accepted", "Accepted; being scored"),
-                        "400": _problem("Malformed JSON or wrong types"),
-                        "413": _problem("Body too large"),
+                        "403": _problem("Comments are closed on the article"),
+                        "409": _problem("A duplicate of a recent comment"),
                         "422": _problem("Empty content or a field over its limit"),
-                        **common,
+                        **with_body,
                     },
                 },
                 "get": {
@@ -128,8 +134,8 @@ def build_document() -> dict[str, Any]:
                     ],
                     "responses": {
                         "200": _json("CommentPage", "A page of comments"),
-                        "400": _problem("Bad filter or cursor"),
                         **common,
+                        "400": _problem("Bad filter or cursor, or a malformed request"),
                     },
                 },
             },
@@ -141,8 +147,9 @@ def build_document() -> dict[str, Any]:
                     "responses": {
                         "201": {"description": "Recorded; says whether it is now in Reported"},
                         "404": _problem("No such comment on this site"),
-                        "422": _problem("Empty or over-long reason"),
-                        **common,
+                        "409": _problem("This reader already reported this comment"),
+                        "422": _problem("Empty or over-long reason or reporter id"),
+                        **with_body,
                     },
                 }
             },
@@ -156,8 +163,8 @@ def build_document() -> dict[str, Any]:
                     "responses": {
                         "200": _json("CommentOut", "The comment with its new status"),
                         "404": _problem("No such comment on this site"),
-                        "422": _problem("Unknown label"),
-                        **common,
+                        "422": _problem("Unknown label, or an actor over 200 characters"),
+                        **with_body,
                     },
                 }
             },
