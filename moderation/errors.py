@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from flask import Flask, Response, current_app, g, json, request
+from flask.typing import ResponseReturnValue
 from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
@@ -107,14 +108,14 @@ def register_error_handlers(app: Flask) -> None:
         return response
 
     @app.errorhandler(sa_exc.DBAPIError)
-    def _database(error: sa_exc.DBAPIError) -> Response | HTTPException | tuple[Any, int]:
+    def _database(error: sa_exc.DBAPIError) -> ResponseReturnValue:
         if not isinstance(error, _UNAVAILABLE_ERRORS) and not error.connection_invalidated:
             return _unexpected(error)
         return _unavailable(error)
 
     @app.errorhandler(sa_exc.TimeoutError)
     @app.errorhandler(sa_exc.DisconnectionError)
-    def _unavailable(error: Exception) -> Response | HTTPException | tuple[Any, int]:
+    def _unavailable(error: Exception) -> ResponseReturnValue:
         """503 with Retry-After, in the shape of the API or page that was asked."""
         log.warning(
             "database unavailable on %s %s: %s",
