@@ -27,7 +27,18 @@ from typing import Any
 
 from kombu.transport import sqlalchemy as kombu_sqla
 from kombu.utils.encoding import bytes_to_str
-from sqlalchemy import Engine, create_engine, delete, event, insert, or_, select, text, update
+from sqlalchemy import (
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
@@ -101,11 +112,41 @@ class Channel(kombu_sqla.Channel):
         return found
 
     def _get_or_create(self, queue: str) -> Any:
-        queue_id = self._queue_id(queue)
-        return self.session.get(self.queue_cls, queue_id)
+        raise NotImplementedError("queues are read by id: _queue_id")  # pragma: no cover
 
     def _new_queue(self, queue: str, **kwargs: Any) -> None:
         self._queue_id(queue)
+
+    # Core statements only: kombu's ORM models warn (``noload``) when their mappers configure.
+
+    def _size(self, queue: str) -> int:
+        queue_id = self._queue_id(queue)
+        table = self.message_cls.__table__
+        with self._db_lock:
+            try:
+                count = self.session.scalar(
+                    select(func.count())
+                    .select_from(table)
+                    .where(table.c.queue_id == queue_id, table.c.visible.is_(True))
+                )
+            finally:
+                self.session.rollback()
+        return int(count or 0)
+
+    def _purge(self, queue: str) -> int:
+        queue_id = self._queue_id(queue)
+        table = self.message_cls.__table__
+        with self._db_lock:
+            try:
+                waiting = self.session.execute(
+                    delete(table).where(table.c.queue_id == queue_id, table.c.visible.is_(True))
+                )
+                self.session.execute(delete(table).where(table.c.queue_id == queue_id))
+                self.session.commit()
+            except BaseException:
+                self.session.rollback()
+                raise
+        return int(waiting.rowcount)  # type: ignore[attr-defined]
 
     # --- sending ------------------------------------------------------------------------------
 

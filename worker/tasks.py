@@ -6,6 +6,7 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from classifier.types import CommentInput
@@ -15,7 +16,7 @@ from moderation.enums import CommentStatus
 from moderation.scoring import model_provider
 from moderation.services.comments import stale_pending
 from moderation.services.decisions import record_model_decision
-from moderation.tables import Comment
+from moderation.tables import Comment, Site
 from moderation.tables.base import utcnow
 from moderation.tasknames import TaskNames
 
@@ -35,7 +36,14 @@ def score_comment(comment_id: str) -> str:
     """Score a pending comment with the active model and record the policy's decision."""
     db = get_db()
     with db.session() as session:
-        comment = session.get(Comment, comment_id)
+        # The comment and its site in one round trip; both stay in the session (it does not
+        # expire them at the commit below), so recording the decision reads neither again.
+        found = session.execute(
+            select(Comment, Site)
+            .join(Site, Site.id == Comment.site_id)
+            .where(Comment.id == comment_id)
+        ).first()
+        comment = found[0] if found else None
         if comment is None:
             log.warning("score_comment comment_id=%s: no such comment", comment_id)
             return "missing"
@@ -48,7 +56,9 @@ def score_comment(comment_id: str) -> str:
             author_email=comment.author_email or "",
             author_url=comment.author_url or "",
         )
-        session.rollback()  # no transaction held open while scoring
+        # No transaction held open while scoring. A commit, not a rollback, which would expire
+        # what was read; the conditional UPDATE of record_decision still decides only once.
+        session.commit()
 
         model = model_provider().get()
         result = model.score_one(item, spans=True)
