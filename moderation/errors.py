@@ -137,6 +137,7 @@ def register_error_handlers(app: Flask) -> None:
             return error
         status = error.code or 500
         code = {
+            400: "bad_request",  # a malformed request (moderation/request_guard.py), a cut body
             404: "not_found",
             405: "method_not_allowed",
             413: "payload_too_large",

@@ -50,6 +50,13 @@ def assert_problem(response: Any, status: int) -> dict[str, Any]:
     body: dict[str, Any] = response.get_json()
     assert body["status"] == status
     assert {"type", "title", "detail", "code"} <= set(body)
+    expected = {
+        400: "bad_request",
+        401: "unauthorized",
+        404: "not_found",
+        422: "validation_failed",
+    }[status]
+    assert body["code"] == expected, body
     return body
 
 
