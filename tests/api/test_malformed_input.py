@@ -465,7 +465,7 @@ CHUNKED_BODIES = {
 
 @contextmanager
 def served(app: Flask, server: str, log: Path) -> Iterator[str]:
-    """The app over real HTTP: werkzeug's server in a thread, or gunicorn (production's parser)."""
+    """The app over real HTTP: werkzeug's server in a thread, or gunicorn as in production."""
     if server == "werkzeug":
         with http_server(app) as base:
             yield base
@@ -481,12 +481,8 @@ def served(app: Flask, server: str, log: Path) -> Iterator[str]:
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--threads",
-                "2",
+                *("-c", "python:moderation.server"),  # production's worker and limits
+                *("--bind", f"127.0.0.1:{port}", "--workers", "1"),
                 "moderation:create_app()",
             ],
             env=env_for(config),
