@@ -391,6 +391,18 @@ def postgres_database(admin_url: str) -> Iterator[str]:
         admin.dispose()
 
 
+@contextlib.contextmanager
+def workdir(prefix: str, keep: bool) -> Iterator[Path]:
+    """A temporary directory for the data and the logs; with ``keep``, left there and named."""
+    if keep:
+        path = Path(tempfile.mkdtemp(prefix=prefix))
+        print(f"data and logs in {path}", flush=True)
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix=prefix) as name:
+        yield Path(name)
+
+
 def base_env(data_dir: Path, encoder_mode: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
     env.update(
@@ -492,86 +504,84 @@ def closed(port: int, make: Callable[[int], bytes], connections: int, seconds: f
 
 def production(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {"mode": "production", "encoder_mode": args.encoder_mode}
-    with tempfile.TemporaryDirectory(prefix="bench-load-") as name:
-        tmp = Path(name)
-        with (
-            redis_server(args.redis_url, tmp) as redis,
-            postgres_database(args.postgres_url) as database_url,
+    with (
+        workdir("bench-load-", args.keep_logs) as tmp,
+        redis_server(args.redis_url, tmp) as redis,
+        postgres_database(args.postgres_url) as database_url,
+    ):
+        env = base_env(tmp / "var", args.encoder_mode)
+        env.update(
+            MODERATION_DATABASE_URL=database_url,
+            MODERATION_BROKER_URL=f"{redis}/0",
+            MODERATION_RATELIMIT_STORAGE_URL=f"{redis}/1",
+        )
+        cli(env, "setup")
+        key = json.loads(cli(env, "sites", "create", "bench", "--json"))["api_key"]
+        stamps = Timestamps(database_url)
+        has_config = importlib.util.find_spec("moderation.server") is not None
+        settings = "moderation/server.py" if has_config else "4 threads each"
+        print(
+            f"production: gunicorn {args.web_workers} workers "
+            f"({settings}), "
+            f"scoring worker {args.worker_processes} processes, PostgreSQL, Redis; "
+            f"ENCODER_MODE={args.encoder_mode}; {os.cpu_count()} CPUs",
+            flush=True,
+        )
+
+        port = free_port()
+        with process(
+            gunicorn("bench.load:bare_app()", port, args.web_workers), env, tmp / "bare.log"
         ):
-            env = base_env(tmp / "var", args.encoder_mode)
-            env.update(
-                MODERATION_DATABASE_URL=database_url,
-                MODERATION_BROKER_URL=f"{redis}/0",
-                MODERATION_RATELIMIT_STORAGE_URL=f"{redis}/1",
-            )
-            cli(env, "setup")
-            key = json.loads(cli(env, "sites", "create", "bench", "--json"))["api_key"]
-            stamps = Timestamps(database_url)
-            has_config = importlib.util.find_spec("moderation.server") is not None
-            settings = "moderation/server.py" if has_config else "4 threads each"
-            print(
-                f"production: gunicorn {args.web_workers} workers "
-                f"({settings}), "
-                f"scoring worker {args.worker_processes} processes, PostgreSQL, Redis; "
-                f"ENCODER_MODE={args.encoder_mode}; {os.cpu_count()} CPUs",
-                flush=True,
-            )
+            wait_http(port, "/healthz", timeout=30)
+            outcome = closed(port, bare_request, args.connections, args.seconds)
+            results["bare_flask"] = report("bare Flask JSON endpoint", outcome)
 
-            port = free_port()
-            with process(
-                gunicorn("bench.load:bare_app()", port, args.web_workers), env, tmp / "bare.log"
-            ):
-                wait_http(port, "/healthz", timeout=30)
-                outcome = closed(port, bare_request, args.connections, args.seconds)
-                results["bare_flask"] = report("bare Flask JSON endpoint", outcome)
-
-            port = free_port()
-            web = gunicorn("moderation:create_app()", port, args.web_workers)
-            with process(web, env, tmp / "web.log"):
-                wait_http(port, "/readyz")
-                make = comment_request(key, "ingest")
-                outcome = closed(port, make, args.connections, args.seconds)
-                results["ingest"] = report("ingest (no worker running)", outcome)
-                backlog = outcome.ids
-                results["ingest"]["share_of_bare"] = (
-                    results["ingest"]["accepted_per_s"] / results["bare_flask"]["accepted_per_s"]
+        port = free_port()
+        web = gunicorn("moderation:create_app()", port, args.web_workers)
+        with process(web, env, tmp / "web.log"):
+            wait_http(port, "/readyz")
+            make = comment_request(key, "ingest")
+            outcome = closed(port, make, args.connections, args.seconds)
+            results["ingest"] = report("ingest (no worker running)", outcome)
+            backlog = outcome.ids
+            results["ingest"]["share_of_bare"] = (
+                results["ingest"]["accepted_per_s"] / results["bare_flask"]["accepted_per_s"]
+            )
+            worker = [
+                sys.executable,
+                "-m",
+                "moderation.cli",
+                "worker",
+                "-Q",
+                "scoring",
+                "--concurrency",
+                str(args.worker_processes),
+                "-n",
+                "scoring@bench",
+            ]
+            with process(worker, env, tmp / "worker.log"):
+                rows = stamps.wait_decided(backlog, timeout=300)
+                decided = sorted(d for _c, d in rows if d is not None)
+                # The first decision waited for the worker to start; the rate is the rest.
+                span = (decided[-1] - decided[0]).total_seconds() if len(decided) > 1 else 0
+                rate = (len(decided) - 1) / span if span else 0.0
+                results["worker"] = {"decisions_per_s": rate, "backlog": len(backlog)}
+                print(
+                    f"{'worker (on that backlog)':<28} {rate:7.0f}/s decided "
+                    f"({len(decided)} of {len(backlog)})",
+                    flush=True,
                 )
-                worker = [
-                    sys.executable,
-                    "-m",
-                    "moderation.cli",
-                    "worker",
-                    "-Q",
-                    "scoring",
-                    "--concurrency",
-                    str(args.worker_processes),
-                    "-n",
-                    "scoring@bench",
-                ]
-                with process(worker, env, tmp / "worker.log"):
-                    rows = stamps.wait_decided(backlog, timeout=300)
-                    decided = sorted(d for _c, d in rows if d is not None)
-                    # The first decision waited for the worker to start; the rate is the rest.
-                    span = (decided[-1] - decided[0]).total_seconds() if len(decided) > 1 else 0
-                    rate = (len(decided) - 1) / span if span else 0.0
-                    results["worker"] = {"decisions_per_s": rate, "backlog": len(backlog)}
-                    print(
-                        f"{'worker (on that backlog)':<28} {rate:7.0f}/s decided "
-                        f"({len(decided)} of {len(backlog)})",
-                        flush=True,
-                    )
-                    time.sleep(1)
-                    results["open_loop"] = step_rates(
-                        port, key, args.rates, args.seconds, stamps, "open"
-                    )
-            stamps.engine.dispose()
+                time.sleep(1)
+                results["open_loop"] = step_rates(
+                    port, key, args.rates, args.seconds, stamps, "open"
+                )
+        stamps.engine.dispose()
     return results
 
 
 def embedded(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {"mode": "embedded", "encoder_mode": args.encoder_mode}
-    with tempfile.TemporaryDirectory(prefix="bench-embedded-") as name:
-        tmp = Path(name)
+    with workdir("bench-embedded-", args.keep_logs) as tmp:
         env = base_env(tmp / "var", args.encoder_mode)
         cli(env, "setup")
         key = json.loads(cli(env, "sites", "create", "bench", "--json"))["api_key"]
@@ -605,6 +615,7 @@ def profile(args: argparse.Namespace) -> None:
 
     with (
         tempfile.TemporaryDirectory(prefix="bench-profile-") as name,
+        redis_server(args.redis_url, Path(name)) as redis,
         postgres_database(args.postgres_url) as database_url,
     ):
         tmp = Path(name)
@@ -612,6 +623,9 @@ def profile(args: argparse.Namespace) -> None:
         config = {
             "DATA_DIR": str(tmp),
             "DATABASE_URL": database_url,
+            # The limiter's storage as in production (its memory storage starts a thread a hit);
+            # no broker: the tasks are run here, one after the other.
+            "RATELIMIT_STORAGE_URL": f"{redis}/1",
             "BROKER_URL": "memory://",
             "ENQUEUE": False,
             "SECRET_KEY": "bench",
@@ -691,6 +705,7 @@ def main() -> None:
     parser.add_argument("--encoder-mode", choices=["all", "band", "off"], default="all")
     parser.add_argument("--postgres-url", default=POSTGRES_ADMIN_URL, help="server to create in")
     parser.add_argument("--redis-url", default=None, help="a Redis to use (default: start one)")
+    parser.add_argument("--keep-logs", action="store_true", help="keep the data and the logs")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--profile-count", type=int, default=300)
     parser.add_argument("--sort", default="cumulative", help="profile: pstats sort key")

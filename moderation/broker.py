@@ -29,6 +29,7 @@ from kombu.transport import sqlalchemy as kombu_sqla
 from kombu.utils.encoding import bytes_to_str
 from sqlalchemy import (
     Engine,
+    and_,
     create_engine,
     delete,
     event,
@@ -146,11 +147,11 @@ class Channel(kombu_sqla.Channel):
             except BaseException:
                 self.session.rollback()
                 raise
-        return int(waiting.rowcount)  # type: ignore[attr-defined]
+        return int(waiting.rowcount)
 
     # --- sending ------------------------------------------------------------------------------
 
-    def _put(self, queue: str, payload: Any, **kwargs: Any) -> None:
+    def _put(self, queue: Any, payload: Any, **kwargs: Any) -> None:  # type: ignore[override]
         queue_id = self._queue_id(queue)
         table = self.message_cls.__table__
         with self._db_lock:
@@ -180,13 +181,16 @@ class Channel(kombu_sqla.Channel):
         limit = self.qos.can_consume_max_estimate() or MAX_BATCH
         table = self.message_cls.__table__
         now = _now()
-        ready = or_(
-            table.c.visible.is_(True),
-            table.c.timestamp < now - timedelta(seconds=self.visibility_timeout),
+        ready = and_(
+            table.c.queue_id.in_(names),
+            or_(
+                table.c.visible.is_(True),
+                table.c.timestamp < now - timedelta(seconds=self.visibility_timeout),
+            ),
         )
         query = (
             select(table.c.id, table.c.queue_id, table.c.payload)
-            .where(table.c.queue_id.in_(names), ready)
+            .where(ready)
             .order_by(table.c.id)
             .limit(limit)
         )
@@ -194,7 +198,7 @@ class Channel(kombu_sqla.Channel):
             session = self.session
             try:
                 # A read first, which takes no lock: an idle poll writes nothing.
-                found = session.execute(select(table.c.id).where(query.whereclause).limit(1))
+                found = session.execute(select(table.c.id).where(ready).limit(1))
                 if found.first() is None:
                     raise Empty()
                 session.rollback()
@@ -217,7 +221,7 @@ class Channel(kombu_sqla.Channel):
             self._row_ids[payload["properties"]["delivery_tag"]] = row.id
             self.connection._deliver(payload, names[row.queue_id])
 
-    def _get(self, queue: str) -> Any:
+    def _get(self, queue: Any, timeout: Any = None) -> Any:
         raise NotImplementedError("messages are taken by _get_many")  # pragma: no cover
 
     # --- acknowledging ------------------------------------------------------------------------
