@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -62,11 +63,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="ignore", strict=True)
 
 
+def _storable_time(value: datetime | None) -> datetime | None:
+    # Stored in UTC: 9999-12-31T23:00-14:00 and 0001-01-01T00:00+14:00 have no UTC time.
+    if value is not None and value.tzinfo is not None:
+        try:
+            value.astimezone(UTC)
+        except OverflowError:
+            raise ValueError("the time is out of range once converted to UTC") from None
+    return value
+
+
 class ArticleIn(_Strict):
     id: Annotated[ExternalId, Field(min_length=1)]
     url: Annotated[Text, Field(min_length=1, max_length=2000)]
     title: Annotated[Text, Field(max_length=1000)]
-    published_at: datetime | None = None
+    published_at: Annotated[datetime | None, AfterValidator(_storable_time)] = None
 
 
 class AuthorIn(_Strict):

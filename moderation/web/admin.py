@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from moderation.db import get_session
 from moderation.errors import BadRequest, NotFound
+from moderation.request_guard import db_int
 from moderation.services import accounts
 from moderation.services import sites as site_service
 from moderation.tables import Membership, Site, User
@@ -59,6 +60,8 @@ def create_site_view() -> tuple[str, int]:
     if not name or len(name) > 100:
         raise BadRequest("a site needs a name of at most 100 characters")
     url = (request.form.get("url") or "").strip() or None
+    if url is not None and len(url) > 500:  # the column's length
+        raise BadRequest("a site's URL has at most 500 characters")
     issued = site_service.create_site(get_session(), name=name, url=url)
     return _page(created=issued, status=201)
 
@@ -81,9 +84,10 @@ def create_user_view() -> Any:
     session = get_session()
     ids = []
     for raw in request.form.getlist("site_id"):
-        if not raw.isdigit():
-            raise BadRequest("site ids are numbers")
-        ids.append(int(raw))
+        try:
+            ids.append(db_int(raw))
+        except ValueError:
+            raise BadRequest("site ids are numbers") from None
     chosen = list(session.scalars(select(Site).where(Site.id.in_(ids)))) if ids else []
     if len(chosen) != len(set(ids)):
         raise BadRequest("no such site")

@@ -535,3 +535,35 @@ def test_a_good_chunked_body_is_read(app: Flask, key: str, server: str, tmp_path
             "/api/v1/comments", "application/json", f"Authorization: Bearer {key}\r\n", chunks
         )
         assert _status(_raw_exchange(base, request + b"0\r\n\r\n")) == 202
+
+
+# Values in range for Python, out of range for the columns ------------------------------------
+
+
+@pytest.mark.parametrize("published_at", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"])
+def test_a_time_with_no_utc_time_is_422(client: FlaskClient, key: str, published_at: str) -> None:
+    payload = comment_payload()
+    payload["article"]["published_at"] = published_at
+    answer = client.post("/api/v1/comments", json=payload, headers=auth(key))
+    body = assert_problem(answer, 422)
+    assert body["errors"][0]["field"] == "article.published_at"
+
+
+def test_admin_forms_within_the_columns(app: Flask, client: FlaskClient, key: str) -> None:
+    token = moderator(app, client)
+    site = client.post(
+        "/moderate/sites",
+        data={"csrf_token": token, "name": "other", "url": "https://" + "x" * 600},
+    )
+    assert site.status_code == 400
+    for site_id in ("²", "9" * 30, str(2**31)):
+        user = client.post(
+            "/moderate/users",
+            data={
+                "csrf_token": token,
+                "email": "new@news.example",
+                "password": "correct horse battery staple",
+                "site_id": site_id,
+            },
+        )
+        assert user.status_code == 400, site_id
