@@ -157,20 +157,26 @@ class Client:
     async def send(self, data: bytes, outcome: Outcome, scheduled: float) -> None:
         async with self.limit:
             conn = self.idle.pop() if self.idle else None
-            try:
-                if conn is None:
-                    conn = await Connection.open(self.host, self.port)
-                status, body, close = await conn.request(data)
-            except (OSError, ConnectionError, asyncio.IncompleteReadError, ValueError):
-                outcome.errors += 1
-                if conn is not None:
-                    conn.close()
-                return
+            for attempt in (1, 2):
+                try:
+                    if conn is None:
+                        conn = await Connection.open(self.host, self.port)
+                    status, body, close = await conn.request(data)
+                    break
+                except (OSError, ConnectionError, asyncio.IncompleteReadError, ValueError):
+                    if conn is not None:
+                        conn.close()
+                        conn = None
+                    # A kept-alive connection the server had closed: once more on a new one.
+                    if attempt == 2:
+                        outcome.errors += 1
+                        return
             outcome.latencies.append(time.perf_counter() - scheduled)
             outcome.codes[status] = outcome.codes.get(status, 0) + 1
             if status in (200, 202) and self.collect_ids:
                 with contextlib.suppress(ValueError, KeyError):
                     outcome.ids.append(json.loads(body)["id"])
+            assert conn is not None
             if close:
                 conn.close()
             else:
@@ -347,9 +353,12 @@ def wait_http(port: int, path: str, timeout: float = 90) -> None:
     raise SystemExit(f"http://127.0.0.1:{port}{path} did not answer 200 in {timeout:g} s")
 
 
-def gunicorn(app: str, port: int, workers: int) -> list[str]:
+def gunicorn(app: str, port: int, workers: int, threads: int = 0) -> list[str]:
+    """gunicorn as `moderation serve` runs it, or with ``threads`` threads per process."""
     command = [sys.executable, "-m", "gunicorn"]
-    if importlib.util.find_spec("moderation.server") is not None:
+    if threads:
+        command += ["--threads", str(threads), "--access-logfile", "-"]
+    elif importlib.util.find_spec("moderation.server") is not None:
         command += ["--config", "python:moderation.server"]  # what `moderation serve` runs
     else:
         command += ["--threads", "4"]
@@ -520,6 +529,8 @@ def production(args: argparse.Namespace) -> dict[str, Any]:
         stamps = Timestamps(database_url)
         has_config = importlib.util.find_spec("moderation.server") is not None
         settings = "moderation/server.py" if has_config else "4 threads each"
+        if args.threads:
+            settings = f"{args.threads} threads each"
         print(
             f"production: gunicorn {args.web_workers} workers "
             f"({settings}), "
@@ -530,14 +541,16 @@ def production(args: argparse.Namespace) -> dict[str, Any]:
 
         port = free_port()
         with process(
-            gunicorn("bench.load:bare_app()", port, args.web_workers), env, tmp / "bare.log"
+            gunicorn("bench.load:bare_app()", port, args.web_workers, args.threads),
+            env,
+            tmp / "bare.log",
         ):
             wait_http(port, "/healthz", timeout=30)
             outcome = closed(port, bare_request, args.connections, args.seconds)
             results["bare_flask"] = report("bare Flask JSON endpoint", outcome)
 
         port = free_port()
-        web = gunicorn("moderation:create_app()", port, args.web_workers)
+        web = gunicorn("moderation:create_app()", port, args.web_workers, args.threads)
         with process(web, env, tmp / "web.log"):
             wait_http(port, "/readyz")
             make = comment_request(key, "ingest")
@@ -701,6 +714,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="per measurement")
     parser.add_argument("--connections", type=int, default=32, help="closed loop: in flight")
     parser.add_argument("--web-workers", type=int, default=2)
+    parser.add_argument(
+        "--threads", type=int, default=0, help="gunicorn --threads N instead of its gevent worker"
+    )
     parser.add_argument("--worker-processes", type=int, default=2)
     parser.add_argument("--encoder-mode", choices=["all", "band", "off"], default="all")
     parser.add_argument("--postgres-url", default=POSTGRES_ADMIN_URL, help="server to create in")
