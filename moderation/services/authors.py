@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from moderation.errors import BadRequest, NotFound
-from moderation.tables import BAN_KINDS, Author, AuthorFlag, AuthorNote, Ban
+from moderation.tables import BAN_KINDS, Author, AuthorFlag, AuthorNote, Ban, Comment
 from moderation.tables.base import utcnow
 
 MAX_NOTE = 2000
@@ -62,14 +63,7 @@ def ban(
     elif kind == "email":
         value = author.email.lower() if author.email else None
     else:
-        from moderation.tables import Comment
-
-        value = session.scalar(
-            select(Comment.author_ip)
-            .where(Comment.author_id == author.id, Comment.author_ip.is_not(None))
-            .order_by(Comment.created_at.desc())
-            .limit(1)
-        )
+        value = latest_ip(session, author)
     if not value:
         raise BadRequest(f"this author has no {kind.replace('author', 'site id')} to ban")
     if expires_at is not None and expires_at <= utcnow():
@@ -89,8 +83,6 @@ def ban(
 
 def bans_for(session: Session, author: Author) -> list[Ban]:
     """The site's bans that name this author's id, e-mail or any IP it used."""
-    from moderation.tables import Comment
-
     ips = list(
         session.scalars(
             select(Comment.author_ip)
@@ -140,3 +132,84 @@ def notes_for(session: Session, author: Author) -> list[AuthorNote]:
             .order_by(AuthorNote.created_at.desc())
         )
     )
+
+
+def latest_ip(session: Session, author: Author) -> str | None:
+    """The IP of the author's most recent comment that has one (what a ban by IP bans)."""
+    return session.scalar(
+        select(Comment.author_ip)
+        .where(Comment.author_id == author.id, Comment.author_ip.is_not(None))
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+        .limit(1)
+    )
+
+
+def ban_targets(session: Session, author: Author) -> dict[str, str | None]:
+    """What a ban of each kind would ban: the site's author id, the e-mail, the latest IP."""
+    return {
+        "author": author.external_id,
+        "email": author.email.lower() if author.email else None,
+        "ip": latest_ip(session, author),
+    }
+
+
+@dataclass(frozen=True)
+class Used:
+    """An IP address or URL the author used on the site."""
+
+    value: str
+    comments: int
+    last_used: datetime
+    # Other authors of the site who used it (an IP ban refuses them too).
+    others: int = 0
+
+
+@dataclass(frozen=True)
+class Footprint:
+    ips: list[Used]
+    urls: list[Used]
+
+
+def footprint(session: Session, author: Author, limit: int = 20) -> Footprint:
+    """The IPs and URLs the author's comments came with, most recent first (three queries)."""
+    ips = [
+        (value, count, last)
+        for value, count, last in session.execute(
+            select(Comment.author_ip, func.count(), func.max(Comment.created_at))
+            .where(Comment.author_id == author.id, Comment.author_ip.is_not(None))
+            .group_by(Comment.author_ip)
+            .order_by(func.max(Comment.created_at).desc())
+            .limit(limit)
+        )
+        if value
+    ]
+    others: dict[str, int] = {}
+    if ips:
+        for value, count in session.execute(
+            select(Comment.author_ip, func.count(func.distinct(Comment.author_id)))
+            .where(
+                Comment.site_id == author.site_id,
+                Comment.author_ip.in_([value for value, _, _ in ips]),
+                Comment.author_id != author.id,
+            )
+            .group_by(Comment.author_ip)
+        ):
+            others[value] = count
+    urls = session.execute(
+        select(Comment.author_url, func.count(), func.max(Comment.created_at))
+        .where(Comment.author_id == author.id, Comment.author_url.is_not(None))
+        .group_by(Comment.author_url)
+        .order_by(func.max(Comment.created_at).desc())
+        .limit(limit)
+    )
+    return Footprint(
+        ips=[Used(v, c, _aware(last), others.get(v, 0)) for v, c, last in ips],
+        urls=[Used(v, c, _aware(last)) for v, c, last in urls if v],
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    """``max()`` of a UTC column comes back without the column's type on SQLite: naive UTC."""
+    if isinstance(moment, str):  # SQLite may answer an aggregate of a datetime as text
+        moment = datetime.fromisoformat(moment)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

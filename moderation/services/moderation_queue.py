@@ -26,6 +26,7 @@ from moderation.tables import (
     Author,
     AuthorFlag,
     AuthorNote,
+    Ban,
     Comment,
     Decision,
     Report,
@@ -362,3 +363,275 @@ def highlight(text: str, spans: list[dict[str, Any]]) -> list[tuple[str, dict[st
     if position < len(text):
         segments.append((text[position:], None))
     return segments
+
+
+# --- The context of a card (issue 17: thread, bans, marked text), loaded for a page at once ---
+
+#: Earlier replies to the same parent shown with a card (the newest of them, oldest first).
+THREAD_EARLIER = 3
+#: Replies to the comment itself shown on its history page.
+THREAD_REPLIES = 10
+# Siblings fetched per thread before the per-card cut (a thread's newest replies).
+_THREAD_WINDOW = 50
+# A span's strength relative to the strongest span of its attribute in the same comment.
+STRONG, MEDIUM = 0.67, 0.34
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A piece of a comment's text: the model span covering it, and whether it is a link or a
+    site's moderation (or disallowed) word."""
+
+    text: str
+    span: dict[str, Any] | None = None
+    link: bool = False
+    word: str | None = None
+
+
+@dataclass
+class CardContext:
+    """What a card shows around the comment; every comment in it is of the card's own site."""
+
+    parent: Comment | None = None
+    # The comment names a parent this service never stored (or one of another site).
+    parent_missing: bool = False
+    earlier: list[Comment] | None = None
+    replies: list[Comment] | None = None
+    bans: list[Ban] | None = None
+    marks: list[Mark] | None = None
+
+
+def _human(attribute: str) -> str:
+    return attribute.replace("_", " ")
+
+
+def describe_spans(spans: list[dict[str, Any]], values: dict[str, float]) -> list[dict[str, Any]]:
+    """Copies of ``spans`` with ``strength`` (strong/medium/weak), ``share`` (of the marked
+    evidence of its attribute, 0..1) and a readable ``label``.
+
+    Span scores are unbounded contributions (linear stage) or probabilities (language-model
+    stage); neither reads well alone, so each span is compared with the others of its attribute.
+    """
+    best: dict[str, float] = {}
+    total: dict[str, float] = {}
+    for span in spans:
+        name, score = span.get("attribute") or "", max(float(span.get("score") or 0.0), 0.0)
+        best[name] = max(best.get(name, 0.0), score)
+        total[name] = total.get(name, 0.0) + score
+    described = []
+    for span in spans:
+        name, score = span.get("attribute") or "", max(float(span.get("score") or 0.0), 0.0)
+        ratio = score / best[name] if best.get(name) else 1.0
+        share = score / total[name] if total.get(name) else 1.0
+        strength = "strong" if ratio >= STRONG else "medium" if ratio >= MEDIUM else "weak"
+        label = f"{strength} signal of {_human(name)}"
+        if share < 0.995:
+            label += f" ({round(share * 100)}% of the marked {_human(name)} evidence)"
+        if name in values:
+            label += f"; the comment's {_human(name)} score is {values[name]:.2f}"
+        described.append({**span, "strength": strength, "share": share, "label": label})
+    return described
+
+
+def mark_text(text: str, spans: list[dict[str, Any]], words: list[str] | None = None) -> list[Mark]:
+    """Split ``text`` into pieces marked with their model span, link and moderation word.
+
+    Pieces are plain text; the template escapes each one (nothing here produces markup).
+    Overlapping model spans: the one starting first wins (as ``highlight``).
+    """
+    n = len(text)
+    span_at: list[dict[str, Any] | None] = [None] * n
+    for segment_begin, (segment, span) in _offsets(highlight(text, spans)):
+        if span is not None:
+            for i in range(segment_begin, segment_begin + len(segment)):
+                span_at[i] = span
+    link_at = [False] * n
+    for match in _link_pattern().finditer(text):
+        for i in range(match.start(), match.end()):
+            link_at[i] = True
+    word_at: list[str | None] = [None] * n
+    for raw in words or []:
+        word = raw.strip()
+        if not word:
+            continue
+        for match in re.finditer(re.escape(word), text, re.IGNORECASE):
+            for i in range(match.start(), match.end()):
+                word_at[i] = word_at[i] or word
+    marks: list[Mark] = []
+    start = 0
+    for i in range(1, n + 1):
+        if i == n or (span_at[i], link_at[i], word_at[i]) != (
+            span_at[start],
+            link_at[start],
+            word_at[start],
+        ):
+            marks.append(Mark(text[start:i], span_at[start], link_at[start], word_at[start]))
+            start = i
+    return marks
+
+
+def _offsets(
+    segments: list[tuple[str, dict[str, Any] | None]],
+) -> list[tuple[int, tuple[str, dict[str, Any] | None]]]:
+    out, position = [], 0
+    for segment in segments:
+        out.append((position, segment))
+        position += len(segment[0])
+    return out
+
+
+def _link_pattern() -> re.Pattern[str]:
+    from classifier.links import LINK_RE  # the pattern the LINKS rule counts with
+
+    return LINK_RE
+
+
+def card_context(
+    session: Session, comments: list[Comment], *, replies: bool = False
+) -> dict[str, CardContext]:
+    """Each comment's parent, earlier replies to that parent, active bans on its author and
+    marked text, in a fixed number of queries for the whole page (no query per card).
+
+    A parent or sibling is looked up in the comment's own site only. ``replies`` adds the replies
+    to each comment (its history page).
+    """
+    from moderation.services.policy import SiteSettings
+    from moderation.tables import Site
+
+    contexts = {comment.id: CardContext(earlier=[], replies=[], bans=[]) for comment in comments}
+    if not comments:
+        return contexts
+    site_ids = sorted({c.site_id for c in comments})
+    wanted = {(c.site_id, c.parent_id) for c in comments if c.parent_id}
+
+    # Parents: by the site's id for them (external_id), or by this service's id.
+    parents: dict[tuple[int, str], Comment] = {}
+    if wanted:
+        keys = sorted({parent for _, parent in wanted})
+        for found in session.scalars(
+            select(Comment).where(
+                Comment.site_id.in_(site_ids),
+                or_(Comment.external_id.in_(keys), Comment.id.in_(keys)),
+            )
+        ):
+            for key in (found.id, found.external_id):
+                # The site's own id wins over a coincidence with this service's ids.
+                if (
+                    key
+                    and (found.site_id, key) in wanted
+                    and (key == found.external_id or (found.site_id, key) not in parents)
+                ):
+                    parents[(found.site_id, key)] = found
+
+    # Earlier replies to the same parent: each thread's newest replies, cut per card below.
+    siblings: dict[tuple[int, str], list[Comment]] = {}
+    if wanted:
+        keys = sorted({parent for _, parent in wanted})
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=(Comment.site_id, Comment.parent_id),
+                order_by=(Comment.created_at.desc(), Comment.id.desc()),
+            )
+            .label("rank")
+        )
+        inner = (
+            select(Comment.id, rank)
+            .where(Comment.site_id.in_(site_ids), Comment.parent_id.in_(keys))
+            .subquery()
+        )
+        rows = session.scalars(
+            select(Comment)
+            .join(inner, inner.c.id == Comment.id)
+            .where(inner.c.rank <= _THREAD_WINDOW)
+            .order_by(Comment.created_at, Comment.id)
+        )
+        for row in rows:
+            if (row.site_id, row.parent_id) in wanted and row.parent_id:
+                siblings.setdefault((row.site_id, row.parent_id), []).append(row)
+
+    children: dict[tuple[int, str], list[Comment]] = {}
+    if replies:
+        own = {key for c in comments for key in (c.id, c.external_id) if key}
+        for row in session.scalars(
+            select(Comment)
+            .where(Comment.site_id.in_(site_ids), Comment.parent_id.in_(sorted(own)))
+            .order_by(Comment.created_at, Comment.id)
+            .limit(THREAD_REPLIES * len(comments) * 2)
+        ):
+            if row.parent_id:
+                children.setdefault((row.site_id, row.parent_id), []).append(row)
+
+    bans = _active_bans(session, comments)
+    words: dict[int, list[str]] = {}
+    for site in session.scalars(select(Site).where(Site.id.in_(site_ids))):
+        settings = SiteSettings.for_site(site.settings)
+        words[site.id] = [*settings.moderation_words, *settings.disallowed_words]
+
+    for comment in comments:
+        context = contexts[comment.id]
+        if comment.parent_id:
+            key = (comment.site_id, comment.parent_id)
+            parent = parents.get(key)
+            context.parent = parent if parent is not None and parent.id != comment.id else None
+            context.parent_missing = context.parent is None
+            context.earlier = [
+                s
+                for s in siblings.get(key, [])
+                if s.id != comment.id and (s.created_at, s.id) < (comment.created_at, comment.id)
+            ][-THREAD_EARLIER:]
+        if replies:
+            found: dict[str, Comment] = {}
+            for key in (comment.id, comment.external_id):
+                for child in children.get((comment.site_id, key or ""), []):
+                    found[child.id] = child
+            context.replies = sorted(found.values(), key=lambda c: (c.created_at, c.id))[
+                :THREAD_REPLIES
+            ]
+        context.bans = bans.get(comment.id, [])
+        values = comment.latest_score.values if comment.latest_score else {}
+        context.marks = mark_text(
+            comment.content,
+            describe_spans(explaining_spans(comment), values or {}),
+            words.get(comment.site_id),
+        )
+    return contexts
+
+
+def _active_bans(session: Session, comments: list[Comment]) -> dict[str, list[Ban]]:
+    """The unexpired, unlifted bans of each comment's site on its author id, e-mail or IP."""
+    from moderation.tables.base import utcnow
+
+    def keys(comment: Comment) -> set[tuple[str, str]]:
+        author = comment.author
+        found = set()
+        if author.external_id:
+            found.add(("author", author.external_id))
+        for email in (author.email, comment.author_email):
+            if email:
+                found.add(("email", email.strip().lower()))
+        if comment.author_ip:
+            found.add(("ip", comment.author_ip.strip()))
+        return found
+
+    wanted = {c.id: keys(c) for c in comments}
+    values = sorted({value for pairs in wanted.values() for _, value in pairs})
+    if not values:
+        return {}
+    now = utcnow()
+    active = list(
+        session.scalars(
+            select(Ban)
+            .where(
+                Ban.site_id.in_(sorted({c.site_id for c in comments})),
+                Ban.value.in_(values),
+                Ban.lifted_at.is_(None),
+                or_(Ban.expires_at.is_(None), Ban.expires_at > now),
+            )
+            .order_by(Ban.created_at.desc(), Ban.id.desc())
+        )
+    )
+    return {
+        c.id: [b for b in active if b.site_id == c.site_id and (b.kind, b.value) in wanted[c.id]]
+        for c in comments
+    }

@@ -27,6 +27,9 @@ from moderation.services.types import CommentData
 from moderation.tables import Article, Author, Ban, Comment, Site
 from moderation.tables.base import utcnow
 
+# How a ban's kind reads in a reason ("banned by e-mail until ...").
+BAN_WORDS = {"author": "the site's author id", "email": "e-mail", "ip": "IP address"}
+
 
 class CommentsClosed(Problem):
     status, title, code = 403, "Comments closed", "comments_closed"
@@ -157,11 +160,15 @@ def rejection_by_rules(
     """
     reasons: list[dict[str, Any]] = []
     for ban in active_bans(session, site_id=site_id, author=author, email=email, ip=ip):
-        until = f" until {ban.expires_at.isoformat()}" if ban.expires_at else ""
+        until = (
+            f"until {ban.expires_at.strftime('%Y-%m-%d %H:%M')} UTC"
+            if ban.expires_at
+            else "permanently"
+        )
         reasons.append(
             {
                 "code": ReasonCode.BANNED,
-                "detail": f"the author's {ban.kind} is banned{until}",
+                "detail": f"banned by {BAN_WORDS.get(ban.kind, ban.kind)} {until}",
                 "ban": ban.kind,
                 "expires_at": ban.expires_at.isoformat() if ban.expires_at else None,
             }

@@ -165,3 +165,71 @@
     if (nav && window.fetch) { pollCounts(nav); }
   });
 })();
+
+/* ---- Display block (issue 17, items 5-6): times in the moderator's time zone ----
+   Every <time datetime> holds a stored UTC time and a UTC text for pages without JavaScript
+   (templates/_time.html). Here it is rewritten with Intl in the browser's time zone and
+   language. data-style: "datetime", "date", "relative" ("5 minutes ago"), "until"
+   ("8 December (in 7 days)"); none: relative under a day, else the date and time. The title
+   always holds the full local time with its zone. Relative texts refresh every 30 seconds. */
+(function () {
+  "use strict";
+  if (!window.Intl || !Intl.DateTimeFormat) { return; }
+  var DAY = 86400000;
+  var full = new Intl.DateTimeFormat(undefined, {
+    year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
+    timeZoneName: "short"
+  });
+  var dateOnly = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "long", day: "numeric" });
+  var dayMonth = new Intl.DateTimeFormat(undefined, { month: "long", day: "numeric" });
+  var relativeFormat = Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }) : null;
+  var UNITS = [["year", 365 * DAY], ["month", 30 * DAY], ["day", DAY], ["hour", 3600000], ["minute", 60000]];
+
+  function relative(moment, now) {
+    var diff = moment - now;
+    var size = Math.abs(diff);
+    for (var i = 0; i < UNITS.length; i++) {
+      var unit = UNITS[i][0], length = UNITS[i][1];
+      if (size >= length) {
+        var count = unit === "day" ? Math.round(size / length) : Math.floor(size / length);
+        if (relativeFormat) { return relativeFormat.format(diff < 0 ? -count : count, unit); }
+        var words = count + " " + unit + (count === 1 ? "" : "s");
+        return diff < 0 ? words + " ago" : "in " + words;
+      }
+    }
+    return diff < 0 ? "just now" : "in a moment";
+  }
+
+  function render(el, now) {
+    var moment = new Date(el.getAttribute("datetime"));
+    if (isNaN(moment.getTime())) { return; }
+    var style = el.dataset.style || "auto";
+    var text;
+    if (style === "date") {
+      text = dateOnly.format(moment);
+    } else if (style === "relative") {
+      text = relative(moment, now);
+    } else if (style === "until") {
+      var sameYear = moment.getFullYear() === new Date(now).getFullYear();
+      text = (sameYear ? dayMonth : dateOnly).format(moment) + " (" + relative(moment, now) + ")";
+    } else if (style === "auto" && Math.abs(moment - now) < DAY) {
+      text = relative(moment, now);
+    } else {
+      text = full.format(moment);
+    }
+    el.textContent = text;
+    el.title = full.format(moment);
+    el.dataset.localised = "1";
+  }
+
+  function renderAll() {
+    var now = Date.now();
+    document.querySelectorAll("time[datetime]").forEach(function (el) { render(el, now); });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    renderAll();
+    window.setInterval(renderAll, 30000);
+  });
+})();
+/* ---- end of the display block ---- */

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import redirect, render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from moderation.db import get_session
 from moderation.errors import BadRequest
@@ -15,12 +16,15 @@ from moderation.services import authors as author_service
 from moderation.services import moderation_queue
 from moderation.tables import Comment, Site
 from moderation.tables.base import utcnow
+from moderation.web import display
 from moderation.web.auth import current_user, login_required, page_blueprint, site_ids
+from moderation.web.moderation_queue import safe_url
 
 SUSPENSIONS = {"": None, "1d": 1, "7d": 7, "30d": 30}
 
 
 bp = page_blueprint("authors", __name__)
+display.register(bp)  # times, statuses and reasons on every page (web/display.py)
 
 
 def _author(author_id: int) -> Any:
@@ -36,6 +40,7 @@ def author(author_id: int) -> str:
         session.scalars(
             select(Comment)
             .where(Comment.author_id == found.id)
+            .options(selectinload(Comment.article))
             .order_by(Comment.created_at.desc())
             .limit(50)
         )
@@ -47,6 +52,9 @@ def author(author_id: int) -> str:
         flags=author_service.flags(session, found),
         history=moderation_queue.author_histories(session, [found.id])[found.id],
         bans=author_service.bans_for(session, found),
+        targets=author_service.ban_targets(session, found),
+        footprint=author_service.footprint(session, found),
+        safe_url=safe_url,
         notes=author_service.notes_for(session, found),
         comments=comments,
         now=utcnow(),

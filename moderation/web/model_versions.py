@@ -13,6 +13,7 @@ from moderation.scoring import activate, active_version, model_provider
 from moderation.services.recheck import recheck_held
 from moderation.tables import ModelActivation
 from moderation.web.auth import admin_required, current_user, page_blueprint
+from moderation.web.display import parse_time
 
 bp = page_blueprint("model_versions", __name__)
 
@@ -30,7 +31,9 @@ def models_page() -> str:
         versions.append(
             {
                 "version": version,
-                "created_at": meta.get("created_at", ""),
+                # The registry stores an ISO text; the page shows it as a time (or the raw text).
+                "created_at": parse_time(meta.get("created_at")),
+                "created_text": str(meta.get("created_at") or ""),
                 "active": version == active,
                 "gate": gate.get("decision", {}).get("reason"),
                 "labels": gate.get("labels"),

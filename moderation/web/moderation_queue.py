@@ -76,6 +76,7 @@ def queue() -> str:
         reject_reasons=actions.REJECT_REASONS,
         highlight=moderation_queue.highlight,
         explaining_spans=moderation_queue.explaining_spans,
+        cards=moderation_queue.card_context(session, rows),
         safe_url=safe_url,
         undo_id=undo_id,
         undo_seconds=UNDO_VISIBLE_SECONDS,
@@ -154,5 +155,6 @@ def comment_history(comment_id: str) -> str:
         history=moderation_queue.author_histories(session, [comment.author_id])[comment.author_id],
         highlight=moderation_queue.highlight,
         explaining_spans=moderation_queue.explaining_spans,
+        cards=moderation_queue.card_context(session, [comment], replies=True),
         safe_url=safe_url,
     )

@@ -57,8 +57,11 @@ def test_queue_card_shows_article_author_history_spans_reasons_and_model(
     assert "Ceasefire talks resume" in html
     assert 'href="https://news.example/2026/11/ceasefire-talks"' in html
     assert "0 approved · 0 rejected · first seen" in html
-    assert '<mark class="span span-insult" title="insult 0.93 (comment 0.93)"' in html
-    assert "toxicity: 0.91 ≥ 0.80" in html
+    assert (
+        '<mark class="span span-insult strength-strong"'
+        ' title="strong signal of insult; the comment&#39;s insult score is 0.93"'
+    ) in html
+    assert "toxicity score <strong>0.91</strong>, at or over the threshold 0.80" in html
     assert "test-model-1" in html
     counts = client.get("/moderate/queue/counts").get_json()
     assert counts == {"held": 1, "reported": 0, "approved": 0, "rejected": 0}
@@ -411,5 +414,5 @@ def test_only_the_spans_of_attributes_that_decided_are_highlighted(
         ],
     )
     html = client.get(f"/moderate/comments/{comment_id}").get_data(as_text=True)
-    assert 'title="insult 3.20 (comment 0.95)"' in html
+    assert 'title="strong signal of insult; the comment&#39;s insult score is 0.95"' in html
     assert "span-spam" not in html

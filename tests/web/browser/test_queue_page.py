@@ -94,7 +94,9 @@ def test_log_in_approve_with_the_keyboard_and_screenshot(page: Page, served: Ser
     expect(page.locator(".card")).to_have_count(3)
     expect(page.locator(".tabs [data-count=held]")).to_have_text("3")
     expect(page.locator("mark.span").first).to_have_text("should be shut up for good")
-    expect(page.locator("mark.span").first).to_have_attribute("title", "threat 0.81 (comment 0.81)")
+    expect(page.locator("mark.span").first).to_have_attribute(
+        "title", "strong signal of threat; the comment's threat score is 0.81"
+    )
 
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT), full_page=False)
