@@ -7,8 +7,10 @@ queues at the same moment after ``moderation setup``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -289,3 +291,96 @@ def test_three_processes_declaring_the_queues_at_once_on_a_fresh_file(tmp_path: 
     go.touch()
     outputs = [proc.communicate(timeout=60)[0] for proc in procs]
     assert [proc.returncode for proc in procs] == [0, 0, 0], outputs
+
+
+# --- the transport itself, in this process ------------------------------------------------------
+
+
+def _connection(url: str, visibility_timeout: float = 3600) -> Any:
+    from kombu import Connection
+
+    from moderation.broker import TRANSPORT, connection_url
+
+    return Connection(
+        connection_url(url),
+        transport=TRANSPORT,
+        transport_options={"visibility_timeout": visibility_timeout},
+    )
+
+
+def _publish(url: str, bodies: list[str]) -> None:
+    with _connection(url) as connection:
+        producer = connection.Producer()
+        for body in bodies:
+            producer.publish(body, routing_key="scoring", serializer="json")
+
+
+def _take(connection: Any, count: int, prefetch: int, wait: float = 5) -> list[Any]:
+    """Up to ``count`` messages from the scoring queue, unacknowledged."""
+    from kombu import Queue
+
+    got: list[Any] = []
+    consumer = connection.Consumer(
+        Queue("scoring"), callbacks=[lambda _body, message: got.append(message)]
+    )
+    consumer.qos(prefetch_count=prefetch)
+    consumer.consume()
+    deadline = time.monotonic() + wait
+    while len(got) < count and time.monotonic() < deadline:
+        with contextlib.suppress(socket.timeout):
+            connection.drain_events(timeout=0.2)
+    return got
+
+
+def _rows(url: str) -> list[tuple[int, int]]:
+    import sqlite3
+
+    with sqlite3.connect(url.split("///", 1)[1]) as db:
+        return list(db.execute("SELECT id, visible FROM kombu_message ORDER BY id"))
+
+
+def test_messages_are_taken_in_order_deleted_when_acknowledged_and_put_back_at_close(
+    tmp_path: Path,
+) -> None:
+    url = f"sqla+sqlite:///{tmp_path / 'broker.sqlite'}"
+    _publish(url, ["a", "b", "c"])
+    with _connection(url) as connection:
+        taken = _take(connection, 2, prefetch=2)
+        assert [message.payload for message in taken] == ["a", "b"]  # the prefetch holds
+        assert [visible for _id, visible in _rows(url)] == [0, 0, 1]
+        taken[0].ack()
+        connection.drain_events(timeout=0.2)  # the next poll writes the acknowledgement
+        rows = _rows(url)  # "a" deleted; "b" taken; "c" taken too if that poll had room
+        assert len(rows) == 2
+        assert rows[0][1] == 0
+    # Closed with "b" (and perhaps "c") taken and unacknowledged: both are in the queue again.
+    assert [visible for _id, visible in _rows(url)] == [1, 1]
+    with _connection(url) as connection:
+        taken = _take(connection, 2, prefetch=10)
+        assert [message.payload for message in taken] == ["b", "c"]
+        for message in taken:
+            message.ack()
+        with contextlib.suppress(socket.timeout):
+            connection.drain_events(timeout=0.2)
+    assert _rows(url) == []
+
+
+def test_a_message_a_dead_consumer_took_is_given_out_after_the_visibility_timeout(
+    tmp_path: Path,
+) -> None:
+    url = f"sqla+sqlite:///{tmp_path / 'broker.sqlite'}"
+    _publish(url, ["held"])
+    dead = _connection(url, visibility_timeout=2)
+    assert [m.payload for m in _take(dead, 1, prefetch=1)] == ["held"]
+    taken_at = time.monotonic()
+    # The consumer "dies": it never acknowledges, and never closes (no put-back).
+    with _connection(url, visibility_timeout=2) as other:
+        assert _take(other, 1, prefetch=1, wait=1) == []  # not before the timeout
+        again = _take(other, 1, prefetch=1)
+        assert time.monotonic() - taken_at >= 2
+        assert [m.payload for m in again] == ["held"]
+        again[0].ack()
+        with contextlib.suppress(socket.timeout):
+            other.drain_events(timeout=0.2)
+    assert _rows(url) == []
+    dead.release()
