@@ -21,6 +21,10 @@ class Label(Base):
         ForeignKey("comments.id", ondelete="CASCADE"), index=True
     )
     label: Mapped[str] = mapped_column(String(16))
+    # The model attribute the label speaks about: "spam" for spam and ham, the kind of toxicity
+    # for toxic ("insult", "threat", ...; "toxicity" when no kind was said). None: the label's
+    # default (acceptable: every toxicity attribute; rows from before migration 0008).
+    attribute: Mapped[str | None] = mapped_column(String(32))
     # "moderator", "site" (API feedback), "akismet", "perspective".
     source: Mapped[str] = mapped_column(String(32))
     actor: Mapped[str | None] = mapped_column(String(255))
