@@ -3,7 +3,9 @@
 Sessions live in ``user_sessions``: :func:`start_session` gives the browser a random token and
 keeps only its SHA-256; :func:`resume_session` is asked on every request. Ending sessions
 (:func:`end_session`, :func:`end_all_sessions`) deletes rows, so a copied cookie stops working
-everywhere at once; :func:`set_password` and :func:`disable_user` end every session of the user.
+everywhere at once; :func:`set_password`, :func:`disable_user` and :func:`delete_user` end every
+session of the user. Admins manage a moderator's sites with :func:`add_sites` and
+:func:`remove_sites`; the last enabled admin can be neither disabled nor deleted.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -119,8 +121,12 @@ def set_password(
 
 
 def disable_user(session: Session, user: User) -> int:
-    """The account can no longer log in, and every session of it ends now; commit."""
+    """The account can no longer log in, and every session of it ends now; commit.
+
+    The last enabled admin cannot be disabled (nobody could manage the accounts any more).
+    """
     if user.disabled_at is None:
+        _keep_an_admin(session, user, "disable")
         user.disabled_at = utcnow()
     ended = end_all_sessions(session, user, commit=False)
     session.commit()
@@ -130,6 +136,81 @@ def disable_user(session: Session, user: User) -> int:
 def enable_user(session: Session, user: User) -> None:
     user.disabled_at = None
     session.commit()
+
+
+# --- what admins manage: sites of an account, deleting it, the last admin -----------------------
+
+
+def _keep_an_admin(session: Session, user: User, verb: str) -> None:
+    """Refuse to ``verb`` the last enabled admin (a 409)."""
+    if not user.is_admin or user.disabled_at is not None:
+        return
+    others = session.scalar(
+        select(func.count(User.id)).where(
+            User.role == "admin", User.disabled_at.is_(None), User.id != user.id
+        )
+    )
+    if not others:
+        raise Conflict(
+            f"{user.email} is the last admin: create or enable another admin before you {verb} it"
+        )
+
+
+def require_site(role: str, sites: list[Site]) -> None:
+    """A moderator sees only its sites, so a moderator without one would see nothing: a 400."""
+    if role == "moderator" and not sites:
+        raise BadRequest(
+            "a moderator needs at least one site to moderate (an admin sees every site)"
+        )
+
+
+def add_sites(session: Session, user: User, sites: list[Site]) -> list[Site]:
+    """Let a moderator moderate these sites too; returns those it did not have yet; commit."""
+    if user.is_admin:
+        raise BadRequest(f"{user.email} is an admin and moderates every site already")
+    have = {membership.site_id for membership in user.memberships}
+    added = []
+    for site in sites:
+        if site.id not in have:
+            user.memberships.append(Membership(site_id=site.id))
+            have.add(site.id)
+            added.append(site)
+    session.commit()
+    return added
+
+
+def remove_sites(session: Session, user: User, sites: list[Site]) -> list[Site]:
+    """Stop a moderator moderating these sites; returns those it had; commit.
+
+    A moderator keeps at least one site: taking its last one is a 400 (disable or delete the
+    account instead).
+    """
+    if user.is_admin:
+        raise BadRequest(f"{user.email} is an admin and moderates every site")
+    ids = {site.id for site in sites}
+    kept = [m for m in user.memberships if m.site_id not in ids]
+    if not kept:
+        raise BadRequest(
+            f"{user.email} would have no site left: add another site first, "
+            "or disable or delete the account"
+        )
+    removed = [site for site in sites if any(m.site_id == site.id for m in user.memberships)]
+    user.memberships[:] = kept
+    session.commit()
+    return removed
+
+
+def delete_user(session: Session, user: User) -> int:
+    """Delete the account, its site memberships and every session of it; commit.
+
+    What it did stays in the history (actors are kept as e-mail text). The last enabled admin
+    cannot be deleted. Returns how many sessions ended.
+    """
+    _keep_an_admin(session, user, "delete")
+    ended = end_all_sessions(session, user, commit=False)
+    session.delete(user)
+    session.commit()
+    return ended
 
 
 # --- sessions ----------------------------------------------------------------------------------
