@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 from flask import current_app
@@ -30,7 +30,10 @@ def training_data_dir() -> Path:
 def _corpora(corpora_dir: Path | None) -> Path:
     corpora = corpora_dir or current_app.config.get("CORPORA_DIR")
     if corpora is None:
-        raise click.ClickException("no corpora: pass --corpora-dir or set MODERATION_CORPORA_DIR")
+        raise click.ClickException(
+            "no corpora: pass --corpora-dir or set MODERATION_CORPORA_DIR (to learn from one "
+            "site's labels without corpora: moderation models adapt --site SITE)"
+        )
     return Path(corpora)
 
 
@@ -47,7 +50,18 @@ def _corpora(corpora_dir: Path | None) -> Path:
     is_flag=True,
     help="Learn from the moderators' and sites' labels; promote only through the gate.",
 )
-@click.option("--site", default=None, help="With --with-labels: weight this site's labels up.")
+@click.option(
+    "--site",
+    default=None,
+    help="With --with-labels: use this site's labels for this run and weight them up.",
+)
+@click.option(
+    "--include-site",
+    "include_sites",
+    multiple=True,
+    help="With --with-labels: use this site's labels for this run (repeatable); otherwise only "
+    "the sites opted in with 'moderation models share-labels SITE --on'.",
+)
 @click.option("--no-promote", is_flag=True, help="With --with-labels: store, never promote.")
 @click.option("--activate", is_flag=True, help="Without --with-labels: activate the new version.")
 @click.option(
@@ -62,6 +76,7 @@ def train_command(
     max_per_corpus: int | None,
     with_labels: bool,
     site: str | None,
+    include_sites: tuple[str, ...],
     no_promote: bool,
     activate: bool,
     fine_tune_encoder: bool,
@@ -75,18 +90,13 @@ def train_command(
     from moderation.scoring import activate as activate_version
     from moderation.scoring import model_provider
     from moderation.services.retraining import retrain
-    from moderation.services.sites import find_site
 
     corpora = _corpora(corpora_dir)
     registry = model_provider().registry
     if with_labels:
         with get_db().session() as session:
-            site_id = None
-            if site:
-                try:
-                    site_id = find_site(session, site).id
-                except Problem as error:
-                    raise click.ClickException(error.detail) from error
+            site_id = _site_id(session, site) if site else None
+            included = [_site_id(session, name) for name in include_sites]
             outcome = retrain(
                 session,
                 registry=registry,
@@ -98,7 +108,9 @@ def train_command(
                 promote=not no_promote,
                 tolerance=float(current_app.config["RETRAIN_TOLERANCE"]),
                 actor="cli",
+                include_sites=included,
             )
+        click.echo(f"labels of sites {outcome.comparison['labels']['sites'] or 'none'}")
         click.echo(f"saved model version {outcome.version}")
         click.echo(f"gate: {'promote' if outcome.promoted else 'keep'} — {outcome.reason}")
         click.echo(f"report: {outcome.report_path}")
@@ -150,9 +162,18 @@ def score_command(input_file: TextIO, spans: bool, version: str | None) -> None:
         raise click.ClickException(str(error)) from error
 
 
+def _site_id(session: Any, name_or_id: str) -> int:
+    from moderation.services.sites import find_site
+
+    try:
+        return find_site(session, name_or_id).id
+    except Problem as error:
+        raise click.ClickException(error.detail) from error
+
+
 @click.group("models")
 def models_group() -> None:
-    """The model registry: list, show, promote, rollback."""
+    """The model registry: list, show, promote, rollback; per-site adaptations."""
 
 
 @models_group.command("list")
@@ -210,11 +231,19 @@ def models_show(version: str) -> None:
 
 @models_group.command("promote")
 @click.argument("version")
+@click.option("--site", default=None, help="Make VERSION this site's active adaptation.")
 @with_appcontext
-def models_promote(version: str) -> None:
-    """Make VERSION the active one; web and worker processes switch within seconds."""
+def models_promote(version: str, site: str | None) -> None:
+    """Make VERSION the active one; web and worker processes switch within seconds.
+
+    With --site, VERSION is one of the site's adaptations (moderation models sites), or "none"
+    to score the site with the base model alone.
+    """
     from moderation.scoring import activate, model_provider
 
+    if site:
+        _promote_adaptation(site, version)
+        return
     registry = model_provider().registry
     _known_version(registry, version)
     registry.load(version)  # refuse a version whose checksums or libraries do not match
@@ -224,11 +253,24 @@ def models_promote(version: str) -> None:
 
 
 @models_group.command("rollback")
+@click.option("--site", default=None, help="Roll back this site's adaptation only.")
 @with_appcontext
-def models_rollback() -> None:
+def models_rollback(site: str | None) -> None:
     """Make the version that was active before the current one active again."""
     from moderation.scoring import activate
     from moderation.tables import ModelActivation
+
+    if site:
+        from moderation.services.adaptation import rollback_adaptation
+
+        with get_db().session() as session:
+            site_id = _site_id(session, site)
+            try:
+                earlier, current = rollback_adaptation(session, site_id, actor="cli")
+            except LookupError as error:
+                raise click.ClickException(str(error)) from error
+        click.echo(f"site {site_id}: rolled back from {current} to {earlier or 'none'}")
+        return
 
     with get_db().session() as session:
         history = list(session.scalars(select(ModelActivation).order_by(ModelActivation.id.desc())))
@@ -249,18 +291,182 @@ def recheck_command(site: str | None) -> None:
     """Re-score the held queue with the active model; report the decisions that changed."""
     from moderation.scoring import model_provider
     from moderation.services.recheck import recheck_held
-    from moderation.services.sites import find_site
+    from moderation.services.sites import list_sites
 
     with get_db().session() as session:
-        site_id = None
-        if site:
-            try:
-                site_id = find_site(session, site).id
-            except Problem as error:
-                raise click.ClickException(error.detail) from error
-        model = model_provider().get()
-        result = recheck_held(session, model, site_id=site_id, actor="cli")
-    click.echo(
-        f"rechecked {result.checked} held comments with {model.version}; "
-        f"{result.changed} decisions changed"
-    )
+        ids = [_site_id(session, site)] if site else [s.id for s in list_sites(session)]
+        checked = changed = 0
+        for site_id in ids:
+            # Each site's held comments with its own model (its adaptation, if any).
+            model = model_provider().get(site_id=site_id)
+            result = recheck_held(session, model, site_id=site_id, actor="cli")
+            checked, changed = checked + result.checked, changed + result.changed
+            if site:
+                click.echo(f"site {site_id} scored with {model.version}")
+    click.echo(f"rechecked {checked} held comments; {changed} decisions changed")
+
+
+def _promote_adaptation(site: str, version: str) -> None:
+    from moderation.scoring import active_version, model_provider
+    from moderation.services.adaptation import activate_adaptation
+
+    provider = model_provider()
+    store = provider.adaptations
+    assert store is not None
+    with get_db().session() as session:
+        site_id = _site_id(session, site)
+        if version == "none":
+            activate_adaptation(
+                session, site_id, None, actor="cli", note="moderation models promote"
+            )
+            click.echo(f"site {site_id}: scored by the base model alone")
+            return
+        if not store.has(site_id, version):
+            raise click.ClickException(f"site {site_id} has no adaptation {version!r}")
+        adaptation = store.load(site_id, version)  # refuse one whose checksums do not match
+        base = active_version(session)
+        if base is not None and adaptation.base_version != base:
+            raise click.ClickException(
+                f"{version} adapts {adaptation.base_version}, but the active base is {base}: "
+                "adapt the site again (moderation models adapt --site SITE)"
+            )
+        activate_adaptation(
+            session, site_id, version, actor="cli", note="moderation models promote"
+        )
+    click.echo(f"site {site_id}: active adaptation is now {version}")
+
+
+@models_group.command("adapt")
+@click.option("--site", "sites", multiple=True, help="Site name or id (repeatable).")
+@click.option("--all-sites", is_flag=True, help="Every site with enough labels.")
+@click.option("--no-promote", is_flag=True, help="Store the adaptation, never promote it.")
+@click.option(
+    "--min-labels",
+    type=int,
+    default=None,
+    help="Labelled comments a site needs (default: MODERATION_ADAPT_MIN_LABELS).",
+)
+@with_appcontext
+def models_adapt(
+    sites: tuple[str, ...], all_sites: bool, no_promote: bool, min_labels: int | None
+) -> None:
+    """Adapt the active model to a site's own labels (no corpora needed); per-site gate."""
+    from moderation.scoring import model_provider
+    from moderation.services.adaptation import adapt_site, anchor_cache
+    from moderation.services.sites import list_sites
+
+    if not sites and not all_sites:
+        raise click.ClickException("name a site with --site, or pass --all-sites")
+    provider = model_provider()
+    base = provider.get()
+    assert provider.adaptations is not None
+    config = current_app.config
+    with get_db().session() as session:
+        ids = (
+            [s.id for s in list_sites(session)]
+            if all_sites
+            else [_site_id(session, name) for name in sites]
+        )
+        for site_id in ids:
+            outcome = adapt_site(
+                session,
+                site_id=site_id,
+                base=base,
+                store=provider.adaptations,
+                min_labels=int(config["ADAPT_MIN_LABELS"]) if min_labels is None else min_labels,
+                tolerance=float(config["RETRAIN_TOLERANCE"]),
+                promote=not no_promote,
+                actor="cli",
+                cache_dir=anchor_cache(config),
+            )
+            if outcome.version is None:
+                click.echo(f"site {site_id}: skipped ({outcome.reason})")
+                continue
+            state = "promoted" if outcome.promoted else "kept"
+            click.echo(
+                f"site {site_id}: saved adaptation {outcome.version} in {outcome.seconds:.1f}s"
+            )
+            click.echo(f"site {site_id}: gate: {state} — {outcome.reason}")
+
+
+@models_group.command("sites")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_appcontext
+def models_sites(as_json: bool) -> None:
+    """Every site's adaptations, oldest first; each site's active one is marked with *."""
+    from moderation.scoring import model_provider
+    from moderation.services.adaptation import active_adaptations, training_settings
+    from moderation.services.sites import list_sites
+
+    store = model_provider().adaptations
+    assert store is not None
+    rows = []
+    with get_db().session() as session:
+        active = active_adaptations(session)
+        for site in list_sites(session):
+            settings = training_settings(session, site.id)
+            versions = []
+            for version in store.versions(site.id):
+                meta = store.metadata(site.id, version)
+                info = meta.get("info", {})
+                versions.append(
+                    {
+                        "version": version,
+                        "base_version": meta.get("base_version"),
+                        "created_at": meta.get("created_at"),
+                        "active": version == active.get(site.id),
+                        "labels": info.get("labels", {}).get("counts", {}),
+                        "gate": info.get("gate", {}).get("decision", {}).get("reason"),
+                    }
+                )
+            rows.append(
+                {
+                    "site_id": site.id,
+                    "site": site.name,
+                    "active": active.get(site.id),
+                    "share_with_base": settings.share_with_base,
+                    "adapt": settings.adapt,
+                    "versions": versions,
+                }
+            )
+    if as_json:
+        click.echo(json.dumps(rows))
+        return
+    for row in rows:
+        shared = (
+            "shares labels with the base" if row["share_with_base"] else "labels kept to itself"
+        )
+        click.echo(
+            f"site {row['site_id']} {row['site']}: {row['active'] or 'base only'} ({shared})"
+        )
+        for v in row["versions"]:
+            mark = "*" if v["active"] else " "
+            click.echo(f"  {mark} {v['version']}  {v['created_at']}  {v['gate'] or ''}")
+
+
+@models_group.command("share-labels")
+@click.argument("site")
+@click.option("--on/--off", "share", required=True, help="Opt the site in or out.")
+@with_appcontext
+def models_share_labels(site: str, share: bool) -> None:
+    """Whether the base retrain (moderation train --with-labels) may use SITE's labels."""
+    from moderation.services.adaptation import set_training_settings
+
+    with get_db().session() as session:
+        site_id = _site_id(session, site)
+        set_training_settings(session, site_id, share_with_base=share, actor="cli")
+    click.echo(f"site {site_id}: labels {'shared with' if share else 'kept from'} the base retrain")
+
+
+@models_group.command("adapt-setting")
+@click.argument("site")
+@click.option("--on/--off", "adapt", required=True, help="Adapt the site on schedule or not.")
+@with_appcontext
+def models_adapt_setting(site: str, adapt: bool) -> None:
+    """Whether the scheduled run adapts SITE's model to its labels."""
+    from moderation.services.adaptation import set_training_settings
+
+    with get_db().session() as session:
+        site_id = _site_id(session, site)
+        set_training_settings(session, site_id, adapt=adapt, actor="cli")
+    click.echo(f"site {site_id}: scheduled adaptation {'on' if adapt else 'off'}")

@@ -20,6 +20,7 @@ _ENV_SETTINGS: dict[str, type] = {
     "DATABASE_URL": str,
     "BROKER_URL": str,
     "MODEL_DIR": str,
+    "ADAPTATION_DIR": str,
     "CORPORA_DIR": str,
     "TRAINING_DATA_DIR": str,
     "SECRET_KEY": str,
@@ -34,6 +35,9 @@ _ENV_SETTINGS: dict[str, type] = {
     "RETRAIN_INTERVAL_HOURS": float,
     "RETRAIN_TOLERANCE": float,
     "RETRAIN_MIN_NEW_LABELS": int,
+    "ADAPT_MIN_LABELS": int,
+    "ADAPT_MIN_NEW_LABELS": int,
+    "LABELS_PER_SITE_PER_HOUR": int,
     "LOG_LEVEL": str,
     "SESSION_COOKIE_SECURE": bool,
     "SESSION_IDLE_MINUTES": float,
@@ -116,6 +120,13 @@ def load_settings(
         "RETRAIN_INTERVAL_HOURS": 24.0,
         "RETRAIN_TOLERANCE": 0.01,
         "RETRAIN_MIN_NEW_LABELS": 20,
+        # Per-site adaptation (docs/models.md, "Learning from your moderators"): a site is
+        # adapted once it has this many labelled comments, and again after this many new ones.
+        "ADAPT_MIN_LABELS": 20,
+        "ADAPT_MIN_NEW_LABELS": 10,
+        # Labels one site may send through the APIs (feedback, Akismet, Perspective) per hour;
+        # more are answered 429. Moderators' own decisions are not counted.
+        "LABELS_PER_SITE_PER_HOUR": 600,
         "LOG_LEVEL": "INFO",
         "SESSION_COOKIE_SECURE": False,
         # A moderator's session ends after this long without a request, and at the latest this
@@ -144,6 +155,8 @@ def load_settings(
     settings.setdefault("DATABASE_URL", f"sqlite:///{data_dir / 'moderation.sqlite'}")
     settings.setdefault("BROKER_URL", f"sqla+sqlite:///{data_dir / 'broker.sqlite'}")
     settings.setdefault("MODEL_DIR", str(data_dir / "models"))
+    # Per-site adaptations (small files; classifier/adaptation.py), beside the model versions.
+    settings.setdefault("ADAPTATION_DIR", str(Path(settings["MODEL_DIR"]) / "sites"))
     settings.setdefault("CORPORA_DIR", None)
     # The project's own labelled examples, beside the packages in a source checkout.
     settings.setdefault(

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
     max_retries=8,
 )
 def score_comment(comment_id: str) -> str:
-    """Score a pending comment with the active model and record the policy's decision."""
+    """Score a pending comment with its site's model and record the policy's decision."""
     db = get_db()
     with db.session() as session:
         # The comment and its site in one round trip; both stay in the session (it does not
@@ -60,7 +60,8 @@ def score_comment(comment_id: str) -> str:
         # what was read; the conditional UPDATE of record_decision still decides only once.
         session.commit()
 
-        model = model_provider().get()
+        # The site's own adaptation on top of the base model, when it has one.
+        model = model_provider().get(site_id=comment.site_id)
         result = model.score_one(item, spans=True)
         spans = [
             {"begin": s.begin, "end": s.end, "attribute": s.attribute, "score": round(s.score, 4)}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from moderation.api.auth import current_site, require_site
 from moderation.api.schemas import Actor, parse_body
 from moderation.db import get_session
 from moderation.services import comments as comment_service
+from moderation.services.adaptation import admit_label
 from moderation.services.labels import apply_feedback
 from moderation.tables import LABELS
 
@@ -34,7 +35,16 @@ def feedback(comment_id: str) -> Response:
     session = get_session()
     comment = comment_service.get_comment(session, site=site, comment_id=comment_id)
     actor = f"site:{site.id}" + (f":{payload.actor}" if payload.actor else "")
-    apply_feedback(session, site=site, comment=comment, label=payload.label, actor=actor)
+    # One current label per comment (a repeat changes nothing), and at most
+    # LABELS_PER_SITE_PER_HOUR labels an hour from one site (429 with Retry-After beyond).
+    if admit_label(
+        session,
+        site_id=site.id,
+        comment_id=comment.id,
+        label=payload.label,
+        limit_per_hour=int(current_app.config["LABELS_PER_SITE_PER_HOUR"]),
+    ):
+        apply_feedback(session, site=site, comment=comment, label=payload.label, actor=actor)
     session.expire_all()
     comment = comment_service.get_comment(session, site=site, comment_id=comment_id)
     url = url_for("api_comments.get_comment", comment_id=comment_id, _external=True)

@@ -83,7 +83,7 @@ def moderation_phase(site_id: int) -> Response | tuple[str, int]:
         article_url=_text(story.get("url")),
         parent_id=_text(comment.get("parentID"), 255),
     ).cleaned()
-    scored = store.score(submission, spans=True)
+    scored = store.score(submission, spans=True, site=site)
     stored, verdict = store.record_check(
         session,
         site=site,

@@ -279,7 +279,7 @@ def _probability(value: float) -> dict[str, Any]:
 @bp.post("/v1alpha1/comments:analyze")
 def analyze() -> Response:
     """Scores for the requested attributes, with span scores when ``spanAnnotations`` is set."""
-    _site()
+    site = _site()
     body = _body("AnalyzeCommentRequest")
     text = _comment_text(body)
     requested = _requested(body)
@@ -287,12 +287,13 @@ def analyze() -> Response:
     want_spans = body.get("spanAnnotations") is True
     # Nothing of the request is stored, with doNotStore or without (see the module docstring).
 
-    scored = store.score(store.Submission(content=text), spans=want_spans)
+    scored = store.score(store.Submission(content=text), spans=want_spans, site=site)
     chosen_spans: dict[str, list[dict[str, Any]]] = {}
     if want_spans:
         wanted = {ATTRIBUTES[name] for name in requested}
         spans = [span for span in scored.spans if span["attribute"] in wanted]
-        for span, value in zip(spans, store.span_probabilities(text, spans), strict=True):
+        values = store.span_probabilities(text, spans, site=site)
+        for span, value in zip(spans, values, strict=True):
             chosen_spans.setdefault(span["attribute"], []).append(
                 {"begin": span["begin"], "end": span["end"], "score": _probability(value)}
             )

@@ -16,14 +16,14 @@ from typing import Any
 from flask import current_app, g
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.exceptions import ServiceUnavailable
+from werkzeug.exceptions import ServiceUnavailable, TooManyRequests
 
 from classifier.types import CommentInput
 from moderation.api.schemas import MAX_CONTENT, clean_text
 from moderation.enums import CommentStatus, DecidedBy, ReasonCode
 from moderation.errors import UNAVAILABLE_RETRY_AFTER, Unprocessable
 from moderation.scoring import model_provider
-from moderation.services import labels, submission_rules
+from moderation.services import adaptation, labels, submission_rules
 from moderation.services.comments import (
     comment_language,
     get_or_create_article,
@@ -132,10 +132,13 @@ def _within_budget(work: Any) -> Any:
         ) from None
 
 
-def score(submission: Submission, *, spans: bool = False) -> ScoreData:
-    """Score in the web process with the active model (loaded once per process)."""
+def score(submission: Submission, *, spans: bool = False, site: Site | None = None) -> ScoreData:
+    """Score in the web process with the site's model (loaded once per process).
+
+    The active base model, with ``site``'s adaptation on top when it has one.
+    """
     check_content(submission.content)
-    model = model_provider().get()
+    model = model_provider().get(site_id=site.id if site is not None else None)
     item = submission.model_input()
     result = _within_budget(lambda: model.score_one(item, spans=spans))
     return ScoreData(
@@ -148,11 +151,13 @@ def score(submission: Submission, *, spans: bool = False) -> ScoreData:
     )
 
 
-def span_probabilities(text: str, spans: list[dict[str, Any]]) -> list[float]:
+def span_probabilities(
+    text: str, spans: list[dict[str, Any]], *, site: Site | None = None
+) -> list[float]:
     """The probability of each span's own text for its attribute (one batch through the model)."""
     if not spans:
         return []
-    model = model_provider().get()
+    model = model_provider().get(site_id=site.id if site is not None else None)
     results = model.score([CommentInput(text=text[s["begin"] : s["end"]]) for s in spans])
     return [
         round(float(result.scores.get(span["attribute"], 0.0)), 4)
@@ -300,6 +305,21 @@ def record_check(
     return comment, verdict
 
 
+def _admit(session: Session, site: Site, comment: Comment | None, label: str) -> bool:
+    """The label intake check; over the limit a 429 each compatibility API answers its way."""
+    try:
+        return adaptation.admit_label(
+            session,
+            site_id=site.id,
+            comment_id=comment.id if comment is not None else "",
+            label=label,
+            limit_per_hour=int(current_app.config["LABELS_PER_SITE_PER_HOUR"]),
+        )
+    except adaptation.LabelsRateLimited as error:
+        g.retry_after = error.extra["retry_after"]
+        raise TooManyRequests(error.detail, retry_after=error.extra["retry_after"]) from None
+
+
 #: Comments with the same text weighed against each other when feedback names no guid.
 FEEDBACK_CANDIDATES = 50
 
@@ -363,9 +383,15 @@ def record_label(
 
     On a stored comment it is the site's feedback (``labels.apply_feedback``): the label, and the
     status it implies. Without one, the comment is recorded from the feedback with that status.
+    A label the comment already has changes nothing; over the site's hourly label limit the
+    request is refused with 429 in the API's own shape (``adaptation.admit_label``).
     """
     actor = f"{source}:site:{site.id}"
+    admitted = _admit(session, site, comment, label)
     if comment is not None:
+        if not admitted:
+            log.info("feedback repeated comment_id=%s label=%s: unchanged", comment.id, label)
+            return comment
         return labels.apply_feedback(session, site=site, comment=comment, label=label, actor=actor)
     status = labels.LABEL_STATUS[label]
     comment = _new_comment(session, site, submission, status=status)

@@ -1,7 +1,10 @@
 """Retraining runs: labels in, a candidate model out, promoted only through the gate.
 
 A run builds its training set from the public corpora, the project's own examples and the human
-labels (latest label per comment, weighted up), holding out the most recent labels. The
+labels (latest label per comment, weighted up), holding out the most recent labels. Only the
+labels of sites the operator opted in are used (``moderation models share-labels SITE --on``,
+or ``--include-site`` / ``--site`` for one run): a site's labels otherwise adapt only its own
+model (``moderation.services.adaptation``), never the base model every site shares. The
 candidate and the active version are then compared on
 
 * the fixed ``test`` part of the public corpora (:func:`classifier.corpora.split`), and
@@ -32,6 +35,7 @@ from classifier.registry import BUILTIN_VERSION, ModelRegistry, builtin_registry
 from classifier.train import train
 from classifier.types import CommentInput, LabelledExample
 from moderation.scoring import activate, active_version
+from moderation.services.adaptation import shared_site_ids
 from moderation.services.labels import LabelledComment, latest_labels
 
 log = logging.getLogger(__name__)
@@ -159,14 +163,23 @@ def retrain(
     progress: bool = False,
     promote: bool = True,
     actor: str = "retrain",
+    include_sites: Sequence[int] = (),
 ) -> RetrainOutcome:
-    """One retraining run: train a candidate with the labels, compare, store, maybe promote."""
-    labels = latest_labels(session)
+    """One retraining run: train a candidate with the labels, compare, store, maybe promote.
+
+    The labels are those of the sites opted in (:func:`shared_site_ids`), ``include_sites`` and
+    ``site_id``; every other site's labels stay out of the base model.
+    """
+    sharing = shared_site_ids(session) | set(include_sites)
+    if site_id is not None:
+        sharing.add(site_id)
+    labels = [item for item in latest_labels(session) if item.site_id in sharing]
     train_labels, recent = split_labels(labels, holdout_fraction)
     log.info(
-        "retraining with %d labels (%d held out as recent), site_id=%s",
+        "retraining with %d labels (%d held out as recent) of sites %s, site_id=%s",
         len(train_labels),
         len(recent),
+        sorted(sharing),
         site_id,
     )
     previous = active_version(session)
@@ -192,7 +205,12 @@ def retrain(
         )
     ok, reason = gate(comparison, tolerance=tolerance)
     comparison["decision"] = {"promote": ok, "reason": reason, "against": previous}
-    comparison["labels"] = {"train": len(train_labels), "recent": len(recent), "site_id": site_id}
+    comparison["labels"] = {
+        "train": len(train_labels),
+        "recent": len(recent),
+        "site_id": site_id,
+        "sites": sorted(sharing),
+    }
     version = registry.save(candidate, metrics={"gate": comparison}, notes=f"retrain by {actor}")
     report = write_report(registry.root / "reports" / version, version, previous, comparison)
     promoted = bool(ok and promote)

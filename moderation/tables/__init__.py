@@ -1,6 +1,7 @@
 """SQLAlchemy models, one module per domain."""
 
 from moderation.tables.accounts import ROLES, Membership, User
+from moderation.tables.adaptations import SiteModelActivation, SiteTrainingSettings
 from moderation.tables.base import Base
 from moderation.tables.comments import (
     STATUSES,
@@ -48,6 +49,8 @@ __all__ = [
     "Score",
     "Site",
     "SiteIntegration",
+    "SiteModelActivation",
+    "SiteTrainingSettings",
     "User",
     "WebhookDelivery",
     "WebhookEndpoint",
