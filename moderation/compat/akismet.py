@@ -218,7 +218,7 @@ def comment_check() -> Response:
     is_test = _flag(params.get("is_test"))
     recheck_reason = (params.get("recheck_reason") or "").strip()[:200]
 
-    scored = store.score(submission, spans=True)
+    scored = store.score(submission, spans=True, site=site)
     event_data: dict[str, Any] = {
         "is_test": is_test,
         "comment_type": params.get("comment_type", ""),
