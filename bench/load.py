@@ -449,7 +449,14 @@ def report(title: str, outcome: Outcome, waits: list[float] | None = None) -> di
     codes = ",".join(f"{code}:{n}" for code, n in sorted(outcome.codes.items()))
     line = f"{title:<28} {rate:7.0f}/s accepted  POST {ms(post)}  [{codes}"
     line += f" errors:{outcome.errors}]" if outcome.errors else "]"
-    result: dict[str, Any] = {"accepted_per_s": rate, "post": post, "codes": outcome.codes}
+    # Other work on the machine changes every figure: the 1-minute load average says how much.
+    line += f"  load {os.getloadavg()[0]:.1f}"
+    result: dict[str, Any] = {
+        "accepted_per_s": rate,
+        "post": post,
+        "codes": outcome.codes,
+        "load_average": os.getloadavg()[0],
+    }
     if waits is not None:
         decided = percentiles(waits)
         line += f"\n{'':<28} submit-to-decision {ms(decided)} ({len(waits)} decided)"
@@ -581,7 +588,7 @@ def production(args: argparse.Namespace) -> dict[str, Any]:
                 results["worker"] = {"decisions_per_s": rate, "backlog": len(backlog)}
                 print(
                     f"{'worker (on that backlog)':<28} {rate:7.0f}/s decided "
-                    f"({len(decided)} of {len(backlog)})",
+                    f"({len(decided)} of {len(backlog)})  load {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
                 time.sleep(1)
@@ -601,11 +608,14 @@ def embedded(args: argparse.Namespace) -> dict[str, Any]:
         stamps = Timestamps(f"sqlite:///{tmp / 'var' / 'moderation.sqlite'}")
         print(
             "embedded default: moderation serve (SQLite database and broker) on a fresh data "
-            f"directory; ENCODER_MODE={args.encoder_mode}; {os.cpu_count()} CPUs",
+            f"directory, scoring worker processes: {args.worker_processes or 'the default'}; "
+            f"ENCODER_MODE={args.encoder_mode}; {os.cpu_count()} CPUs",
             flush=True,
         )
         port = free_port()
         serve = [sys.executable, "-m", "moderation.cli", "serve", "--port", str(port)]
+        if args.worker_processes:
+            serve += ["--worker-concurrency", str(args.worker_processes)]
         with process(serve, env, tmp / "serve.log"):
             wait_http(port, "/readyz")
             results["open_loop"] = step_rates(port, key, args.rates, args.seconds, stamps, "emb")
@@ -717,7 +727,12 @@ def main() -> None:
     parser.add_argument(
         "--threads", type=int, default=0, help="gunicorn --threads N instead of its gevent worker"
     )
-    parser.add_argument("--worker-processes", type=int, default=2)
+    parser.add_argument(
+        "--worker-processes",
+        type=int,
+        default=None,
+        help="scoring worker processes (default 2; embedded: moderation serve's default)",
+    )
     parser.add_argument("--encoder-mode", choices=["all", "band", "off"], default="all")
     parser.add_argument("--postgres-url", default=POSTGRES_ADMIN_URL, help="server to create in")
     parser.add_argument("--redis-url", default=None, help="a Redis to use (default: start one)")
@@ -732,6 +747,8 @@ def main() -> None:
         return
     default = "25,50,75,100,150" if args.embedded else "50,100,200,300,400,600"
     args.rates = [float(rate) for rate in (args.rates or default).split(",")]
+    if args.worker_processes is None and not args.embedded:
+        args.worker_processes = 2
     results = embedded(args) if args.embedded else production(args)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str))
