@@ -194,7 +194,8 @@ def footprint(session: Session, author: Author, limit: int = 20) -> Footprint:
             )
             .group_by(Comment.author_ip)
         ):
-            others[value] = count
+            if value:
+                others[value] = count
     urls = session.execute(
         select(Comment.author_url, func.count(), func.max(Comment.created_at))
         .where(Comment.author_id == author.id, Comment.author_url.is_not(None))

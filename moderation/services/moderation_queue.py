@@ -571,21 +571,21 @@ def card_context(
     for comment in comments:
         context = contexts[comment.id]
         if comment.parent_id:
-            key = (comment.site_id, comment.parent_id)
-            parent = parents.get(key)
+            thread_key = (comment.site_id, comment.parent_id)
+            parent = parents.get(thread_key)
             context.parent = parent if parent is not None and parent.id != comment.id else None
             context.parent_missing = context.parent is None
             context.earlier = [
                 s
-                for s in siblings.get(key, [])
+                for s in siblings.get(thread_key, [])
                 if s.id != comment.id and (s.created_at, s.id) < (comment.created_at, comment.id)
             ][-THREAD_EARLIER:]
         if replies:
-            found: dict[str, Comment] = {}
-            for key in (comment.id, comment.external_id):
-                for child in children.get((comment.site_id, key or ""), []):
-                    found[child.id] = child
-            context.replies = sorted(found.values(), key=lambda c: (c.created_at, c.id))[
+            by_id: dict[str, Comment] = {}
+            for own_key in (comment.id, comment.external_id):
+                for child in children.get((comment.site_id, own_key or ""), []):
+                    by_id[child.id] = child
+            context.replies = sorted(by_id.values(), key=lambda c: (c.created_at, c.id))[
                 :THREAD_REPLIES
             ]
         context.bans = bans.get(comment.id, [])
