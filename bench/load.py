@@ -684,6 +684,45 @@ def profile(args: argparse.Namespace) -> None:
         count = args.profile_count
         for index in range(20):
             post(10**6 + index)
+        from sqlalchemy import event
+
+        statements = [0]
+
+        def counted(*_args: Any) -> None:
+            statements[0] += 1
+
+        engine = get_db(app).engine
+        event.listen(engine, "before_cursor_execute", counted)
+        event.listen(engine, "commit", counted)
+
+        # Without the profiler: this process's CPU time and the statements (commits included) a
+        # comment costs; the database server's own CPU is not counted.
+        cpu, statements[0] = time.process_time(), 0
+        timed = [post(2 * 10**6 + index) for index in range(count)]
+        post_cpu = (time.process_time() - cpu) / count
+        post_statements = statements[0] / count
+        from worker.celery_app import create_celery
+
+        create_celery(app)
+        from worker.tasks import score_comment
+
+        score_comment.apply(args=[timed[0]])  # loads the model
+        cpu, statements[0] = time.process_time(), 0
+        for comment_id in timed[1:]:
+            score_comment.apply(args=[comment_id])
+        task_cpu = (time.process_time() - cpu) / (count - 1)
+        task_statements = statements[0] / (count - 1)
+        print(
+            f"POST /api/v1/comments: {post_cpu * 1000:.2f} ms CPU, {post_statements:.1f} "
+            f"statements a comment\nscore_comment (ENCODER_MODE={args.encoder_mode}): "
+            f"{task_cpu * 1000:.2f} ms CPU, {task_statements:.1f} statements a comment\n"
+            f"(one core: {1 / post_cpu:.0f} requests/s, {1 / task_cpu:.0f} decisions/s, before "
+            "the database server's share)",
+            flush=True,
+        )
+        if args.lines == 0:
+            get_db(app).engine.dispose()
+            return
         profiler = cProfile.Profile()
         started = time.perf_counter()
         profiler.enable()
@@ -692,11 +731,6 @@ def profile(args: argparse.Namespace) -> None:
         spent = time.perf_counter() - started
         print(f"POST /api/v1/comments: {spent / count * 1000:.2f} ms each under cProfile")
         pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.lines)
-
-        from worker.celery_app import create_celery
-
-        create_celery(app)
-        from worker.tasks import score_comment
 
         score_comment.apply(args=[ids[0]])
         profiler = cProfile.Profile()
@@ -740,7 +774,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--profile-count", type=int, default=300)
     parser.add_argument("--sort", default="cumulative", help="profile: pstats sort key")
-    parser.add_argument("--lines", type=int, default=40, help="profile: lines printed")
+    parser.add_argument(
+        "--lines", type=int, default=40, help="profile: lines printed (0: only the CPU figures)"
+    )
     args = parser.parse_args()
     if args.what == "profile":
         profile(args)
