@@ -172,6 +172,7 @@ def test_the_queue_loads_threads_bans_and_marks_without_a_query_per_card(
 
     few = page_of(2)
     many = page_of(10)  # 12 cards now
+    print(f"queue page: {few} SQL statements with 2 reply cards, {many} with 12")
     assert many == few, (few, many)
 
 
