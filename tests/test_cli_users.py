@@ -250,7 +250,7 @@ def _on_terminal(tmp_path: Path, args: list[str], answers: list[str]) -> tuple[i
     """Run ``moderation`` in a real pseudo-terminal, typing each answer after a prompt."""
     pid, fd = pty.fork()
     if pid == 0:  # the child: exec the installed command with the test's database
-        os.execve(MODERATION, [MODERATION, *args], {**os.environ, **_env(tmp_path)})  # noqa: S606
+        os.execve(MODERATION, [str(MODERATION), *args], {**os.environ, **_env(tmp_path)})  # noqa: S606
     output = b""
     answered_at = 0
     deadline = time.monotonic() + 60

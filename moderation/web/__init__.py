@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Flask, Response, request
+from flask import Flask, Response, redirect, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 from flask_wtf.csrf import CSRFProtect
 
 from moderation.web import admin, auth, authors, model_versions, moderation_queue, settings
@@ -37,7 +38,14 @@ def init_app(app: Flask) -> None:
     app.extensions[EXTENSION] = CSRFProtect(app)
     for page in PAGES:
         app.register_blueprint(page, url_prefix="/moderate")
+    # A person who opens the service's address lands on the moderators' pages (the login when
+    # logged out); the APIs and /healthz, /readyz keep their own paths.
+    app.add_url_rule("/", endpoint="root", view_func=_root, methods=["GET"])
     app.after_request(_security_headers)
+
+
+def _root() -> BaseResponse:
+    return redirect(url_for("queue.index"))
 
 
 def _security_headers(response: Response) -> Response:

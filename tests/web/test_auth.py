@@ -142,7 +142,7 @@ def test_users_create_reads_the_password_from_stdin(app: Flask) -> None:
     client = app.test_client()
     assert login(client, "new@example.org").status_code == 302
     short = subprocess.run(
-        [*CLI, "x@example.org", "--password-stdin"],
+        [*CLI, "x@example.org", "--site", "alpha", "--password-stdin"],
         input="short\n",
         capture_output=True,
         text=True,
