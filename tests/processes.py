@@ -36,6 +36,8 @@ def env_for(config: dict[str, Any]) -> dict[str, str]:
         "MODEL_REFRESH_SECONDS",
         "PENDING_SWEEP_SECONDS",
         "WEBHOOK_ALLOWED_NETWORKS",
+        "ADAPTATION_DIR",
+        "ENCODER_MODE",
     ):
         if name in config:
             env[f"MODERATION_{name}"] = str(config[name])
