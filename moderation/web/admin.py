@@ -75,6 +75,8 @@ def create_site_view() -> tuple[str, int]:
     if not name or len(name) > 100:
         raise BadRequest("a site needs a name of at most 100 characters")
     url = (request.form.get("url") or "").strip() or None
+    if url is not None and len(url) > 500:  # the column's length
+        raise BadRequest("a site's URL has at most 500 characters")
     issued = site_service.create_site(get_session(), name=name, url=url)
     return _sites_page(created=issued, status=201)
 
