@@ -224,6 +224,20 @@ def counts(session: Session, *, site_ids: list[int], flt: QueueFilter) -> dict[s
     }
 
 
+def arrived_since(
+    session: Session, *, site_ids: list[int], flt: QueueFilter, since: datetime
+) -> int:
+    """How many comments entered the filter's queue tab (held or reported) after ``since``."""
+    if not site_ids or flt.tab not in (CommentStatus.HELD, REPORTED):
+        return 0
+    query = _base(site_ids, flt, flt.tab)
+    if flt.tab == REPORTED:
+        query = query.where(ReportedComment.entered_at > since)
+    else:
+        query = query.where(Comment.decided_at > since)
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
 @dataclass(frozen=True)
 class AuthorHistory:
     approved: int

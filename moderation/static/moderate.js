@@ -71,8 +71,11 @@
       case "a":
         if (card) { submitForm(card.querySelector(".approve-form")); }
         break;
-      case "r":
-        if (card) { card.querySelector(".reject-reason").focus(); }
+      case "r":  // reject at once with the reason that follows why it was held (actions block)
+        if (card && card.querySelector(".reject-form")) { submitForm(card.querySelector(".reject-form")); }
+        break;
+      case "R": case "t": case "e": case "n":  // the actions block below
+        if (!card || !window.moderationActionKey || !window.moderationActionKey(event.key, card)) { return; }
         break;
       case "x":
         if (card) {
@@ -84,6 +87,7 @@
       case "u":
         var undo = document.getElementById("undo-button");
         if (undo && !undo.closest(".undo").hidden) { submitForm(undo.form); }
+        else if (window.moderationUndoTooLate) { window.moderationUndoTooLate(); }
         break;
       case "?": toggleHelp(); break;
       default: return;
@@ -93,6 +97,9 @@
 
   function pollCounts(nav) {
     var url = nav.dataset.countsUrl;
+    if (nav.dataset.since) {  // the "N new comments" banner (actions block)
+      url += (url.indexOf("?") >= 0 ? "&" : "?") + "since=" + encodeURIComponent(nav.dataset.since);
+    }
     var status = document.getElementById("counts-status");
     function refresh() {
       fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
@@ -108,6 +115,7 @@
             }
           });
           if (changed && status) { status.textContent = "Queue counts updated"; }
+          document.dispatchEvent(new CustomEvent("moderation:counts", { detail: counts }));
         })
         .catch(function () { /* offline for a moment: try again next time */ });
     }
@@ -116,7 +124,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    cards = Array.prototype.slice.call(document.querySelectorAll(".cards .card"));
+    cards = Array.prototype.slice.call(document.querySelectorAll(".cards .card, article.card.single"));
     cards.forEach(function (card, index) {
       card.addEventListener("click", function () { setCurrent(index, false); current = index; });
       card.addEventListener("focusin", function () {
@@ -157,10 +165,6 @@
     var close = document.getElementById("help-close");
     if (close) { close.addEventListener("click", function () { toggleHelp(false); }); }
 
-    var undo = document.querySelector(".undo[data-undo-seconds]");
-    if (undo) {
-      window.setTimeout(function () { undo.hidden = true; }, 1000 * parseInt(undo.dataset.undoSeconds, 10));
-    }
     var nav = document.querySelector(".tabs[data-counts-url]");
     if (nav && window.fetch) { pollCounts(nav); }
   });
@@ -233,3 +237,104 @@
   });
 })();
 /* ---- end of the display block ---- */
+
+/* ---- Actions block (issue 17, items 1, 2, 7): reject as held, trust, edit, note, undo bar,
+   the "N new comments" banner. The keys come from the shared handler above (r, R, t, e, n, u);
+   everything here also works by Tab and Enter, and the forms post without JavaScript. ---- */
+(function () {
+  "use strict";
+
+  function submit(form) {
+    if (!form) { return; }
+    if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+  }
+
+  function openBox(card, selector) {
+    var box = card.querySelector(selector);
+    if (!box) { return false; }
+    box.open = true;
+    var field = box.querySelector("textarea");
+    if (field) { field.focus(); }
+    return true;
+  }
+
+  // Shift+R: choose another reason (Enter on it rejects); t: approve and trust; e: edit; n: note.
+  window.moderationActionKey = function (key, card) {
+    if (key === "R") {
+      var reason = card.querySelector(".reject-reason");
+      if (!reason) { return false; }
+      reason.focus();
+      return true;
+    }
+    if (key === "t") { submit(card.querySelector(".trust-form")); return !!card.querySelector(".trust-form"); }
+    if (key === "e") { return openBox(card, ".edit-approve"); }
+    if (key === "n") { return openBox(card, ".note-only"); }
+    return false;
+  };
+
+  // u once the bar has gone (or with none): say so instead of doing nothing.
+  window.moderationUndoTooLate = function () {
+    var message = document.getElementById("undo-message");
+    if (!message) { return; }
+    var late = document.getElementById("undo-bar") || message.dataset.expired === "1";
+    message.classList.remove("undo-undone");
+    message.textContent = late ? message.dataset.late : message.dataset.nothing;
+    message.hidden = false;
+  };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    // The reject button names the reason it rejects for.
+    document.querySelectorAll(".reject-form").forEach(function (form) {
+      var select = form.querySelector(".reject-reason");
+      var label = form.querySelector(".reject-as");
+      if (!select || !label) { return; }
+      select.addEventListener("change", function () {
+        var text = select.options[select.selectedIndex].textContent.replace(/ \(as held\)$/, "");
+        label.textContent = text.toLowerCase();
+      });
+    });
+
+    // Ctrl+Enter saves an edit or a note; Esc closes its box and goes back to the card.
+    document.querySelectorAll(".edit-approve textarea, .note-only textarea").forEach(function (field) {
+      field.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          submit(field.form);
+        } else if (event.key === "Escape") {
+          var box = field.closest("details");
+          box.open = false;
+          var card = field.closest(".card");
+          if (card) { card.focus({ preventScroll: true }); }
+        }
+      });
+    });
+
+    // The undo bar counts down and goes when the server's window ends.
+    var bar = document.getElementById("undo-bar");
+    if (bar) {
+      var left = parseInt(bar.dataset.undoSeconds || "0", 10);
+      var seconds = bar.querySelector(".undo-seconds");
+      var timer = window.setInterval(function () {
+        left -= 1;
+        if (seconds) { seconds.textContent = String(Math.max(left, 0)); }
+        if (left <= 0) {
+          window.clearInterval(timer);
+          bar.hidden = true;
+        }
+      }, 1000);
+    }
+
+    // "N new comments": new held (or reported) comments since the page was rendered.
+    var banner = document.getElementById("new-comments");
+    if (banner) {
+      document.addEventListener("moderation:counts", function (event) {
+        var n = event.detail && event.detail["new"];
+        if (typeof n !== "number") { return; }
+        banner.querySelector(".new-count").textContent = String(n);
+        banner.querySelector(".new-plural").textContent = n === 1 ? "" : "s";
+        banner.hidden = n <= 0;
+      });
+    }
+  });
+})();
+/* ---- end of the actions block ---- */

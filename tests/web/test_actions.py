@@ -283,8 +283,12 @@ def test_undo_restores_the_comment_and_removes_its_labels(app: Flask, client: Fl
     assert undone.status_code == 302
     assert status_of(app, comment_id) == "held"
     assert labels_of(app, comment_id) == []
+    # A second undo is answered in the page, not with a bare error.
     again = client.post(f"/moderate/actions/{action_id}/undo", data={"csrf_token": token})
-    assert again.status_code == 409
+    assert again.status_code == 302
+    assert "undo_result=already" in again.headers["Location"]
+    page = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert "Already undone: approved" in page
     history = client.get(f"/moderate/comments/{comment_id}").get_data(as_text=True)
     assert "undone" in history
 
