@@ -297,6 +297,8 @@ def _stop_process_groups(procs: list[subprocess.Popen[Any]], grace: float) -> No
         for proc in procs:
             proc.poll()  # reap the group leaders as they exit
         if not any(_group_alive(proc.pid) for proc in procs):
+            for proc in procs:
+                proc.wait()  # a leader that died since its poll above: reap it
             return
         time.sleep(0.1)
     for proc in procs:

@@ -384,3 +384,29 @@ def test_a_message_a_dead_consumer_took_is_given_out_after_the_visibility_timeou
             other.drain_events(timeout=0.2)
     assert _rows(url) == []
     dead.release()
+
+
+def test_serve_gives_up_with_a_message_on_a_child_that_keeps_exiting_at_start(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from moderation import cli
+
+    monkeypatch.setattr(cli, "MAX_QUICK_EXITS", 3)  # 1 s, then 2 s, then it gives up
+    commands = [
+        [sys.executable, "-c", "import time; time.sleep(60)"],
+        [sys.executable, "-c", "raise SystemExit(3)"],
+    ]
+    procs = [cli._start_child(command) for command in commands]
+    try:
+        started = time.monotonic()
+        gave_up = cli._supervise(procs, commands, ["web server", "scoring worker"], lambda: False)
+        assert gave_up
+        assert 3 <= time.monotonic() - started < 15
+        assert procs[0].poll() is None  # the healthy child was left alone
+    finally:
+        cli._stop_process_groups(procs, grace=5)
+    err = capsys.readouterr().err
+    assert "the scoring worker exited with status 3; starting it again in 1 s" in err
+    assert "the scoring worker exited with status 3; starting it again in 2 s" in err
+    assert "exited with status 3 3 times in a row" in err
+    assert "web server" not in err
