@@ -12,7 +12,9 @@ with ``IntegrityError`` when several processes declare the same queue at once. H
   by the consuming thread), put back when rejected or when the worker stops, and given out again
   once it has been taken for longer than the visibility timeout (a worker that died);
 - the tables and queues are created by ``moderation setup`` (:func:`prepare`), and a declaration
-  that loses a race reads the winner's row.
+  that loses a race reads the winner's row;
+- what the stock transport had delivered (and kept) is deleted when a process first opens the
+  file, so that an upgrade does not give it all out again.
 """
 
 from __future__ import annotations
@@ -101,6 +103,7 @@ class Channel(kombu_sqla.Channel):
             if url not in self._engines:
                 engine = _engine(url)
                 create_tables(engine)
+                forget_stock_deliveries(engine, self.message_cls.__table__)
                 self._engines[url] = engine, sessionmaker(bind=engine)
         return self._engines[url]
 
@@ -295,6 +298,17 @@ def create_tables(engine: Engine) -> None:
         if "already exists" not in str(error.orig):
             raise
         kombu_sqla.metadata.create_all(engine)
+
+
+def forget_stock_deliveries(engine: Engine, table: Any) -> None:
+    """Delete what kombu's stock transport delivered: it marked messages, and never deleted them.
+
+    Its update went through the ORM, which counts ``version`` up; this transport leaves it at 1.
+    Left in place, those rows would all be given out again once older than the visibility timeout
+    (every task since the database was created, retraining included).
+    """
+    with engine.begin() as connection:
+        connection.execute(delete(table).where(table.c.visible.is_(False), table.c.version > 1))
 
 
 def declare_queue(session: Any, queue_cls: Any, name: str) -> int:

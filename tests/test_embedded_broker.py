@@ -410,3 +410,30 @@ def test_serve_gives_up_with_a_message_on_a_child_that_keeps_exiting_at_start(
     assert "the scoring worker exited with status 3; starting it again in 2 s" in err
     assert "exited with status 3 3 times in a row" in err
     assert "web server" not in err
+
+
+def test_what_the_stock_transport_delivered_is_not_given_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kombu's own transport kept every delivered message (visible 0, version 2): an upgrade."""
+    import sqlite3
+
+    from moderation.broker import Channel
+
+    url = f"sqla+sqlite:///{tmp_path / 'broker.sqlite'}"
+    _publish(url, ["waiting"])
+    with sqlite3.connect(tmp_path / "broker.sqlite") as db:
+        queue_id = db.execute("SELECT id FROM kombu_queue WHERE name = 'scoring'").fetchone()[0]
+        db.execute(
+            "INSERT INTO kombu_message (visible, timestamp, payload, version, queue_id) "
+            "SELECT 0, '2020-01-01 00:00:00.000000', payload, 2, queue_id FROM kombu_message"
+        )
+        assert queue_id
+    monkeypatch.setattr(Channel, "_engines", {})  # a process opening the file after the upgrade
+    with _connection(url) as connection:
+        taken = _take(connection, 2, prefetch=10, wait=1)
+        assert [message.payload for message in taken] == ["waiting"]
+        taken[0].ack()
+        with contextlib.suppress(socket.timeout):
+            connection.drain_events(timeout=0.2)
+    assert _rows(url) == []
