@@ -53,7 +53,7 @@ from classifier.encoder import EncoderOutput
 from classifier.metrics import both_classes, brier_score, roc_auc
 from classifier.model import ModerationModel, encoder_pass
 from classifier.signals import META_NAMES
-from classifier.types import CommentInput, LabelledExample, ScoreResult, Span
+from classifier.types import CommentInput, LabelledExample
 
 __all__ = [
     "ADAPTATION_SCHEME",
@@ -426,12 +426,14 @@ def fit_adaptation(
 # ------------------------------------------------------------------------------------------
 
 
-class AdaptedModel:
+class AdaptedModel(ModerationModel):
     """A base :class:`ModerationModel` with a site's adaptation; scores like the base does.
 
-    ``version`` is the adaptation's (``<base>+site<id>-<time>``), recorded with every decision.
-    Spans are the base model's explanations of the attributes the adapted scores make likely.
-    Anything else (``featurizer``, ``encoder``, ``encoder_mode`` ...) is the base model's.
+    It shares the base model's state (featurizer, heads, language-model stage, encoder mode
+    at the time it is made) and changes only the last step: the probabilities are the
+    adaptation's. ``version`` is the adaptation's (``<base>+site<id>-<time>``), recorded with
+    every decision. Spans are the base model's explanations of the attributes the adapted
+    scores make likely.
     """
 
     def __init__(self, base: ModerationModel, adaptation: SiteAdaptation) -> None:
@@ -439,47 +441,17 @@ class AdaptedModel:
             raise AdaptationIntegrityError(
                 f"{adaptation.version} adapts {adaptation.base_version}, not {base.version}"
             )
+        self.__dict__.update(base.__dict__)
         self.base = base
         self.adaptation = adaptation
         self.version = adaptation.version
         self.site_id = adaptation.site_id
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.base, name)
-
     def _probabilities(
         self, items: Sequence[CommentInput]
     ) -> tuple[NDArray[np.float64], dict[int, EncoderOutput]]:
-        z, x, read = base_logits(self.base, items)
+        z, x, read = base_logits(self, items)
         return probabilities(self.adaptation.adjust(z, x)), read
-
-    def predict_proba(self, items: Sequence[CommentInput]) -> NDArray[np.float64]:
-        return self._probabilities(items)[0]
-
-    def score(self, items: Sequence[CommentInput], *, spans: bool = False) -> list[ScoreResult]:
-        if not items:
-            return []
-        probs, read = self._probabilities(items)
-        results = []
-        for i, item in enumerate(items):
-            scores = {a: float(probs[i, j]) for j, a in enumerate(ATTRIBUTES)}
-            found = self.explain(item, scores, encoded=read.get(i)) if spans else []
-            results.append(ScoreResult(scores=scores, spans=found, spans_requested=spans))
-        return results
-
-    def score_one(self, item: CommentInput, *, spans: bool = False) -> ScoreResult:
-        return self.score([item], spans=spans)[0]
-
-    def explain(
-        self,
-        item: CommentInput,
-        scores: dict[str, float] | None = None,
-        *,
-        encoded: EncoderOutput | None = None,
-    ) -> list[Span]:
-        if scores is None:
-            scores = self.score_one(item).scores
-        return self.base.explain(item, scores, encoded=encoded)
 
     def __repr__(self) -> str:
         return f"AdaptedModel(version={self.version!r})"
@@ -663,7 +635,7 @@ class AdaptationStore:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         adaptation.version = version
-        adaptation.created_at = meta["created_at"]
+        adaptation.created_at = created.isoformat(timespec="microseconds")
         return version
 
     def load(self, site_id: int, version: str) -> SiteAdaptation:

@@ -400,7 +400,7 @@ def models_sites(as_json: bool) -> None:
 
     store = model_provider().adaptations
     assert store is not None
-    rows = []
+    rows: list[dict[str, Any]] = []
     with get_db().session() as session:
         active = active_adaptations(session)
         for site in list_sites(session):
