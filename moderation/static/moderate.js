@@ -338,3 +338,54 @@
   });
 })();
 /* ---- end of the actions block ---- */
+
+/* ---- Phone layout block (issue 17, item 8): on a narrow screen the queue's filters fold
+   behind a "Filters" button (the stylesheet shows the button and hides the folded form only
+   below 640 px; without JavaScript the filters simply stay open). ---- */
+(function () {
+  "use strict";
+
+  function activeFilters(form) {
+    var count = 0;
+    form.querySelectorAll("select, input:not([type=hidden])").forEach(function (field) {
+      if (field.tagName === "SELECT") {
+        // Only choices whose "any" option is the empty one count (not the order or attribute).
+        if (field.options.length && field.options[0].value === "" && field.value !== "") { count++; }
+      } else if (field.value !== "") {
+        count++;
+      }
+    });
+    return count;
+  }
+
+  function init() {
+    var form = document.querySelector("form.filters");
+    if (!form) { return; }
+    if (!form.id) { form.id = "queue-filters"; }
+    var count = activeFilters(form);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "filters-toggle";
+    button.setAttribute("aria-controls", form.id);
+    button.setAttribute("aria-expanded", "false");
+    button.textContent = count ? "Filters (" + count + " on)" : "Filters";
+    form.classList.add("collapsible");
+    form.parentNode.insertBefore(button, form);
+    button.addEventListener("click", function () {
+      var open = !form.classList.contains("open");
+      form.classList.toggle("open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) {
+        var first = form.querySelector("select, input:not([type=hidden])");
+        if (first) { first.focus(); }
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
+/* ---- end of the phone layout block ---- */
