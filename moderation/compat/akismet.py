@@ -25,6 +25,7 @@ from werkzeug.exceptions import HTTPException
 from moderation.compat import store
 from moderation.db import get_session
 from moderation.enums import CommentStatus, ReasonCode
+from moderation.errors import Problem
 from moderation.services.policy import Verdict
 from moderation.services.sites import site_for_key
 from moderation.tables import Comment, CommentEvent, Label, Site
@@ -69,6 +70,12 @@ def _text(body: str, status: int = 200, headers: Mapping[str, str] | None = None
 @bp.errorhandler(Invalid)
 def _invalid(error: Invalid) -> Response:
     return _text("invalid", error.status, {DEBUG_HEADER: error.reason})
+
+
+@bp.errorhandler(Problem)
+def _problem(error: Problem) -> Response:
+    # A comment too long to score, and any other refusal: still Akismet's shape.
+    return _text("invalid", error.status, {DEBUG_HEADER: error.detail})
 
 
 @bp.errorhandler(HTTPException)
