@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Flask, Response, redirect, request, url_for
-from werkzeug.wrappers import Response as BaseResponse
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.wrappers import Response as BaseResponse
 
 from moderation.web import admin, auth, authors, model_versions, moderation_queue, settings
 
