@@ -157,7 +157,9 @@ def build_document() -> dict[str, Any]:
                 "post": {
                     "summary": "Label a comment (spam, ham, toxic, acceptable) for retraining",
                     "description": "The label gives the comment its status and overrides the "
-                    "model for it; the latest label of a comment wins.",
+                    "model for it; the latest label of a comment wins, and sending the same "
+                    "label again changes nothing. It teaches this site's model only. A site "
+                    "may send LABELS_PER_SITE_PER_HOUR labels an hour (429 beyond).",
                     "parameters": [_path_id()],
                     "requestBody": _body("FeedbackIn"),
                     "responses": {
