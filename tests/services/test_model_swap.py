@@ -72,7 +72,10 @@ def test_retrain_promote_and_rollback_reach_a_running_worker(
         )
         assert response.status_code == 200
 
+    # The base retrain learns only from sites the operator opted in (issue 18).
+    cli(config, "models", "share-labels", "example", "--on")
     output = cli(config, "train", "--with-labels", "--max-per-corpus", "300", "--no-promote")
+    assert "labels of sites [1]" in output
     candidate = output.split("saved model version ")[1].split()[0]
     assert "gate:" in output
     shown = json.loads(cli(config, "models", "show", candidate).split("\ncomparison report")[0])
