@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -42,8 +43,10 @@ def rows(template: str, count: int, spam: int, start: int = 0) -> list[LabelledE
 
 @pytest.fixture(scope="module")
 def model(small_model: ModerationModel) -> ModerationModel:
-    small_model.version = small_model.version or "small"
-    return small_model
+    """The session's small model under a version name (a copy: the session's stays unnamed)."""
+    named = copy.copy(small_model)
+    named.version = small_model.version or "small"
+    return named
 
 
 @pytest.fixture(scope="module")

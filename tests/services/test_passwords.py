@@ -113,10 +113,10 @@ def _cli(app: Flask, *args: str, password: str) -> subprocess.CompletedProcess[s
 
 def test_the_cli_refuses_a_common_password_on_create_and_reset(make_app: object) -> None:
     app: Flask = make_app("sqlite")  # type: ignore[operator]
-    refused = _cli(app, "create", "mod@example.org", password="password12")
+    refused = _cli(app, "create", "mod@example.org", "--role", "admin", password="password12")
     assert refused.returncode != 0
     assert "common, leaked" in refused.stderr
-    created = _cli(app, "create", "mod@example.org", password=PASSWORD)
+    created = _cli(app, "create", "mod@example.org", "--role", "admin", password=PASSWORD)
     assert created.returncode == 0, created.stderr
     weak = _cli(app, "set-password", "mod@example.org", password="qwertyuiop12")
     assert weak.returncode != 0
