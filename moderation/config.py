@@ -34,7 +34,6 @@ _ENV_SETTINGS: dict[str, type] = {
     "BROKER_VISIBILITY_TIMEOUT": float,
     "RETRAIN_INTERVAL_HOURS": float,
     "RETRAIN_TOLERANCE": float,
-    "RETRAIN_MIN_NEW_LABELS": int,
     "ADAPT_MIN_LABELS": int,
     "ADAPT_MIN_NEW_LABELS": int,
     "LABELS_PER_SITE_PER_HOUR": int,
@@ -116,10 +115,10 @@ def load_settings(
         # docs/operations.md): a comment a dead worker held is decided within about twice this.
         "PENDING_SWEEP_SECONDS": 30.0,
         "BROKER_VISIBILITY_TIMEOUT": 3600.0,
-        # Scheduled retraining (0 turns it off); it runs only when enough new labels arrived.
+        # The scheduled run (0 turns it off) adapts each site with enough new labels; the gate
+        # tolerance also bounds the operator's base retrain (moderation train --with-labels).
         "RETRAIN_INTERVAL_HOURS": 24.0,
         "RETRAIN_TOLERANCE": 0.01,
-        "RETRAIN_MIN_NEW_LABELS": 20,
         # Per-site adaptation (docs/models.md, "Learning from your moderators"): a site is
         # adapted once it has this many labelled comments, and again after this many new ones.
         "ADAPT_MIN_LABELS": 20,
