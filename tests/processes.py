@@ -1,4 +1,4 @@
-"""Real processes for integration tests: a Celery worker and an HTTP server of the app."""
+"""Real processes for integration tests: a Celery worker, served processes, an in-process server."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+import requests
 from flask import Flask
 from werkzeug.serving import make_server
 
@@ -113,3 +114,60 @@ def http_server(app: Flask) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+def gunicorn_command(port: int, workers: int = 2) -> list[str]:
+    """gunicorn as production runs it (moderation/server.py, the README's line)."""
+    return [
+        *(sys.executable, "-m", "gunicorn", "-c", "python:moderation.server"),
+        *("--bind", f"127.0.0.1:{port}", "--workers", str(workers), "moderation:create_app()"),
+    ]
+
+
+def serve_command(port: int) -> list[str]:
+    """``moderation serve``: gunicorn and the workers, as ``make run`` starts them."""
+    return [sys.executable, "-m", "moderation.cli", "serve", "--port", str(port)]
+
+
+@contextmanager
+def served(
+    command: list[str],
+    env: dict[str, str],
+    log: Path,
+    port: int,
+    *,
+    timeout: float = 90,
+    stop_signal: int = signal.SIGTERM,
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A server process in its own process group, yielded once its ``/readyz`` answers 200.
+
+    At the end ``stop_signal`` goes to the whole group; what is still there after 40 s is killed.
+    """
+    with log.open("ab") as out:
+        proc = subprocess.Popen(
+            command, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            assert proc.poll() is None, log.read_text(errors="replace")
+            assert time.monotonic() < deadline, log.read_text(errors="replace")
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/readyz", timeout=30).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            time.sleep(0.2)
+        yield proc
+    finally:
+        if proc.poll() is None:
+            with suppress(ProcessLookupError):
+                os.killpg(proc.pid, stop_signal)
+        try:
+            proc.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            # A server that does not stop when asked is a failure of the test that ran it.
+            with suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+            raise

@@ -26,10 +26,9 @@ import pytest
 import requests
 
 from tests.builders import auth, comment_payload, free_port
+from tests.processes import ROOT, serve_command, served
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _env(data_dir: Path, model_dir: Path) -> dict[str, str]:
@@ -66,36 +65,8 @@ def _setup(env: dict[str, str]) -> str:
 def _serve(env: dict[str, str], log: Path) -> Iterator[tuple[str, int]]:
     """``moderation serve`` on a free port until it is ready; its address and pid."""
     port = free_port()
-    with log.open("ab") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "moderation.cli", "serve", "--port", str(port)],
-            env=env,
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert proc.poll() is None, log.read_text(errors="replace")
-            assert time.monotonic() < deadline, log.read_text(errors="replace")
-            try:
-                if requests.get(f"{base}/readyz", timeout=10).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            time.sleep(0.2)
-        yield base, proc.pid
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            raise
+    with served(serve_command(port), env, log, port, timeout=60, stop_signal=signal.SIGINT) as proc:
+        yield f"http://127.0.0.1:{port}", proc.pid
 
 
 def _submit_at_rate(base: str, key: str, count: int, rate: float, first: int = 0) -> list[int]:

@@ -11,10 +11,6 @@ none is decided twice.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -31,7 +27,7 @@ from moderation.migrate import upgrade
 from moderation.tables import Comment, Decision
 from tests.builders import comment_payload, free_port
 from tests.compat.wordpress import moderation_cli, service_config
-from tests.processes import ROOT, WorkerProcess, env_for
+from tests.processes import WorkerProcess, env_for, gunicorn_command, served
 from tests.servers import PostgresServer, RedisServer
 
 pytestmark = [pytest.mark.integration, pytest.mark.faults, pytest.mark.postgres, pytest.mark.redis]
@@ -46,41 +42,6 @@ class Tally:
     statuses: Counter[int] = field(default_factory=Counter)
     dropped: int = 0
     five_hundreds: list[str] = field(default_factory=list)
-
-
-class Gunicorn:
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        with log.open("ab") as out:
-            self.proc = subprocess.Popen(
-                [
-                    *(sys.executable, "-m", "gunicorn", "-c", "python:moderation.server"),
-                    *("--bind", f"127.0.0.1:{self.port}", "--workers", "2"),
-                    "moderation:create_app()",
-                ],
-                env=env,
-                cwd=ROOT,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.log = log
-        deadline = time.monotonic() + 90
-        while True:
-            assert self.proc.poll() is None, log.read_text(errors="replace")
-            try:
-                if requests.get(f"{self.base}/readyz", timeout=30).status_code == 200:
-                    return
-            except requests.RequestException:
-                pass
-            assert time.monotonic() < deadline, log.read_text(errors="replace")
-            time.sleep(0.3)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(timeout=30)
 
 
 @pytest.fixture
@@ -158,8 +119,6 @@ def test_nothing_lost_nothing_decided_twice_no_500_through_kills_and_restarts(
 ) -> None:
     tmp: Path = stack["tmp"]
     config = stack["config"]
-    postgres: PostgresServer = stack["postgres"]
-    redis_server: RedisServer = stack["redis"]
     worker_args = ("-Q", "scoring")
     workers = [
         WorkerProcess(config, tmp / "worker-a.log", *worker_args, "--beat", "-n", "a@%h"),
@@ -167,7 +126,19 @@ def test_nothing_lost_nothing_decided_twice_no_500_through_kills_and_restarts(
     ]
     for worker in workers:
         worker.wait_ready()
-    web = Gunicorn(stack["env"], tmp / "gunicorn.log")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with served(gunicorn_command(port), stack["env"], tmp / "gunicorn.log", port):
+        _run_with_faults(stack, workers, base)
+
+
+def _run_with_faults(stack: dict[str, Any], workers: list[WorkerProcess], base: str) -> None:
+    """Submit throughout while the faults happen, then check what the database holds."""
+    tmp: Path = stack["tmp"]
+    config = stack["config"]
+    postgres: PostgresServer = stack["postgres"]
+    redis_server: RedisServer = stack["redis"]
+    worker_args = ("-Q", "scoring")
     tally = Tally()
     stop = threading.Event()
     threads: list[threading.Thread] = []
@@ -177,7 +148,7 @@ def test_nothing_lost_nothing_decided_twice_no_500_through_kills_and_restarts(
         index = 0
         while time.monotonic() - started < SUBMIT_SECONDS:
             thread = threading.Thread(
-                target=_submit, args=(web.base, stack["key"], tally, stop, index), daemon=True
+                target=_submit, args=(base, stack["key"], tally, stop, index), daemon=True
             )
             thread.start()
             threads.append(thread)
@@ -246,6 +217,5 @@ def test_nothing_lost_nothing_decided_twice_no_500_through_kills_and_restarts(
         )
     finally:
         stop.set()
-        web.stop()
         for worker in workers:
             worker.stop()

@@ -6,11 +6,7 @@ and the README's production line run it.
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +22,7 @@ from moderation.server import READ_TIMEOUT_SECONDS
 from tests.builders import comment_payload, free_port
 from tests.compat.wordpress import moderation_cli, service_config
 from tests.conftest import Databases
-from tests.processes import ROOT, env_for
+from tests.processes import env_for, gunicorn_command, served
 
 pytestmark = pytest.mark.integration
 
@@ -54,30 +50,8 @@ def _served(
     port = free_port()
     log = tmp_path / "gunicorn.log"
     env = env_for(config) | {f"MODERATION_{name}": value for name, value in settings.items()}
-    with log.open("ab") as out:
-        proc = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "gunicorn", "-c", "python:moderation.server"),
-                *("--bind", f"127.0.0.1:{port}", "--workers", "2", "moderation:create_app()"),
-            ],
-            env=env,
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert proc.poll() is None, log.read_text(errors="replace")
-            try:
-                if requests.get(f"{base}/readyz", timeout=30).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            assert time.monotonic() < deadline, log.read_text(errors="replace")
-            time.sleep(0.3)
+    with served(gunicorn_command(port), env, log, port):
         # Both processes load their model: warm each with a scored request.
         for _ in range(4):
             requests.post(
@@ -87,15 +61,12 @@ def _served(
                 timeout=60,
             )
         yield Web(base=base, port=port, keys=keys, log=log)
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
 
 
 @pytest.fixture
 def web(databases: Databases, model_dir: Path, tmp_path: Path) -> Iterator[Web]:
-    with _served(databases, model_dir, tmp_path) as served:
-        yield served
+    with _served(databases, model_dir, tmp_path) as running:
+        yield running
 
 
 def _timed(call: Any) -> tuple[float, Any]:
@@ -207,15 +178,15 @@ def test_synchronous_scoring_over_its_budget_answers_503_not_a_stalled_worker(
     databases: Databases, model_dir: Path, tmp_path: Path
 ) -> None:
     # A budget no comment of 60,000 characters can meet on this machine.
-    with _served(databases, model_dir, tmp_path, SYNC_SCORE_BUDGET_SECONDS="0.15") as served:
+    with _served(databases, model_dir, tmp_path, SYNC_SCORE_BUDGET_SECONDS="0.15") as running:
         form = {
-            "api_key": served.keys["other"],
+            "api_key": running.keys["other"],
             "blog": "https://other.example",
             "user_ip": "203.0.113.5",
         }
         long_text = "The council should publish the minutes of every meeting. " * 1000
         answer = requests.post(
-            f"{served.base}/1.1/comment-check",
+            f"{running.base}/1.1/comment-check",
             data=form | {"comment_content": long_text[:60_000]},
             timeout=30,
         )
@@ -225,14 +196,14 @@ def test_synchronous_scoring_over_its_budget_answers_503_not_a_stalled_worker(
         # A short comment fits the budget, and the process still answers.
         shorts = [
             requests.post(
-                f"{served.base}/1.1/comment-check",
+                f"{running.base}/1.1/comment-check",
                 data=form | {"comment_content": "Thanks for the clear report."},
                 timeout=30,
             )
             for _ in range(6)
         ]
         assert [(a.status_code, a.text) for a in shorts[-3:]] == [(200, "false")] * 3
-        assert requests.get(f"{served.base}/healthz", timeout=5).status_code == 200
+        assert requests.get(f"{running.base}/healthz", timeout=5).status_code == 200
 
 
 def test_every_scoring_api_refuses_text_over_the_native_limit(web: Web) -> None:

@@ -32,7 +32,7 @@ import pytest
 import requests
 
 from tests.builders import free_port
-from tests.processes import env_for
+from tests.processes import env_for, serve_command, served
 
 ROOT = Path(__file__).resolve().parents[2]
 WORDPRESS_DIR = Path("/usr/share/wordpress")
@@ -207,32 +207,8 @@ def running_service(config: dict[str, Any], log: Path, site_url: str) -> Iterato
         moderation_cli(config, "sites", "create", "wordpress", "--url", site_url, "--json")
     )
     port = free_port()
-    with log.open("ab") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "moderation.cli", "serve", "--port", str(port)],
-            env=env_for(config),
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise AssertionError(f"moderation serve exited:\n{log.read_text(errors='replace')}")
-            try:
-                if requests.get(f"{base}/readyz", timeout=30).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            time.sleep(0.3)
-        else:
-            raise AssertionError(f"moderation serve not ready:\n{log.read_text(errors='replace')}")
-        yield Service(base=base, config=config, site=site, log=log)
-    finally:
-        _stop(proc)
+    with served(serve_command(port), env_for(config), log, port, timeout=120):
+        yield Service(base=f"http://127.0.0.1:{port}", config=config, site=site, log=log)
 
 
 # --- WordPress --------------------------------------------------------------------------------
