@@ -52,6 +52,7 @@ from classifier import ATTRIBUTES
 from classifier.encoder import EncoderOutput
 from classifier.metrics import both_classes, brier_score, roc_auc
 from classifier.model import ModerationModel, encoder_pass
+from classifier.registry import METADATA, stored_versions
 from classifier.signals import META_NAMES
 from classifier.types import CommentInput, LabelledExample
 
@@ -79,7 +80,6 @@ ANCHORS_FILE = Path(__file__).resolve().parent / "anchors.jsonl"
 _TOX = ATTRIBUTES.index("toxicity")
 _KINDS = [ATTRIBUTES.index(a) for a in ("severe_toxicity", "identity_attack", "insult", "threat")]
 WEIGHTS_FILE = "adaptation.npz"
-METADATA = "metadata.json"
 CHECKSUMS = "CHECKSUMS.sha256"
 
 
@@ -560,16 +560,7 @@ class AdaptationStore:
         folder = self._site_dir(site_id)
         if not folder.is_dir():
             return []
-        found = []
-        for path in folder.iterdir():
-            meta = path / METADATA
-            if path.is_dir() and meta.is_file():
-                try:
-                    created = json.loads(meta.read_text(encoding="utf-8")).get("created_at", "")
-                except (OSError, ValueError):
-                    created = ""
-                found.append((created, path.name))
-        return [name for _, name in sorted(found)]
+        return stored_versions(folder)
 
     def sites(self) -> list[int]:
         if not self.root.is_dir():

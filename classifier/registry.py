@@ -126,6 +126,20 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def stored_versions(folder: Path) -> list[str]:
+    """The version folders under ``folder`` that hold metadata, oldest first (by ``created_at``)."""
+    found = []
+    for path in folder.iterdir():
+        meta = path / METADATA
+        if path.is_dir() and meta.is_file():
+            try:
+                created = json.loads(meta.read_text(encoding="utf-8")).get("created_at", "")
+            except (OSError, ValueError):
+                created = ""
+            found.append((created, path.name))
+    return [name for _, name in sorted(found)]
+
+
 class ModelRegistry:
     """A folder of immutable model versions (see the module docstring)."""
 
@@ -148,16 +162,7 @@ class ModelRegistry:
         """Every version in the registry, oldest first."""
         if not self.root.is_dir():
             return []
-        found = []
-        for path in self.root.iterdir():
-            meta = path / METADATA
-            if path.is_dir() and meta.is_file():
-                try:
-                    created = json.loads(meta.read_text(encoding="utf-8")).get("created_at", "")
-                except (OSError, ValueError):
-                    created = ""
-                found.append((created, path.name))
-        return [name for _, name in sorted(found)]
+        return stored_versions(self.root)
 
     def metadata(self, version: str) -> dict[str, Any]:
         """The parsed metadata.json of ``version`` (not integrity-checked; see :meth:`load`)."""
